@@ -1,0 +1,52 @@
+# The platform's commands. `make run` and `make test` work on a fresh Debian machine:
+# they install what is missing (as root, with apt-get) and start their own servers.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+CONFIGURATION ?= Debug
+RESULTS := $(CURDIR)/.artifacts/test-results
+HELM_CHECK := $(abspath $(CURDIR)/../shared/tools/helm-check/helm-check)
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+.PHONY: run build test test-only bench charts clean deps
+
+## Installs Redis (and PostgreSQL) from Debian's packages when missing.
+deps:
+	tests/servers.sh install
+
+build:
+	dotnet build Platform.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+
+## The whole platform on embedded defaults: Redis, Identity, five services, gateway.
+run: deps build
+	PLATFORM_CONFIGURATION=$(CONFIGURATION) dotnet run --no-build -c $(CONFIGURATION) --project services/AppHost
+
+## Every NUnit project, against Redis and PostgreSQL started on loopback for the run.
+test: deps build
+	eval "$$(tests/servers.sh start)"
+	trap 'tests/servers.sh stop' EXIT
+	$(MAKE) --no-print-directory test-only
+
+test-only:
+	rm -rf "$(RESULTS)"
+	status=0
+	dotnet test Platform.sln -c $(CONFIGURATION) --no-build -nologo \
+	  --logger "trx" --logger "console;verbosity=normal" --results-directory "$(RESULTS)" || status=$$?
+	tests/summary.sh "$(RESULTS)"
+	exit $$status
+
+## Benchmarks; writes .artifacts/bench/results.md.
+bench: deps
+	eval "$$(tests/servers.sh start)"
+	trap 'tests/servers.sh stop' EXIT
+	dotnet run -c Release --project tests/Benchmarks -- --output "$(CURDIR)/.artifacts/bench"
+
+## Renders the Helm chart and validates every manifest (../shared/tools/helm-check).
+charts:
+	"$(HELM_CHECK)" lint charts/platform
+
+clean:
+	dotnet clean Platform.sln -nologo -v q
+	rm -rf .artifacts

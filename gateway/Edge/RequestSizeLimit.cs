@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Gateway.Edge;
+
+/// <summary>
+/// Refuses an oversized body with 413 before proxying. A declared Content-Length is judged
+/// at once; a chunked body is cut by Kestrel's limit while it streams.
+/// </summary>
+public static class RequestSizeLimit
+{
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = 413,
+                    Title = "Dữ liệu gửi lên quá lớn",
+                    Detail = $"Kích thước tối đa cho phép là {limit / (1024 * 1024.0):0.#} MB.",
+                },
+            });
+            return;
+        }
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+        await next(context);
+    });
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Platform.Gateway.Edge;
+using Platform.Gateway.Health;
+using Platform.Gateway.Routing;
+using Platform.ServiceDefaults;
+
+namespace Platform.Gateway;
+
+public static class GatewayRegistration
+{
+    public const string AppId = "gateway";
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(AppId);
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        builder.Services.AddEdgeRateLimiting(options);
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in options.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        builder.Services.AddHttpClient("health", client => client.Timeout = TimeSpan.FromSeconds(5));
+
+        var (routes, clusters) = ProxyRoutes.Build(ServiceAddresses.Read(builder.Configuration));
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseCorrelationId();
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
+        app.UseRequestSizeLimit();
+        app.UseServiceDefaults();
+        app.MapServicesHealth();
+        // An /api path no service owns still needs a token, and then is a plain 404.
+        app.MapMethods("/api/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], () => TypedResults.Problem(
+                statusCode: 404, title: "Không tìm thấy", detail: "Không có dịch vụ nào phục vụ địa chỉ này."))
+            .RequireAuthorization();
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Platform.ServiceDefaults.Auth;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// The route table of DESIGN.md, built in code from the service addresses so a port is
+/// written down once. Each /api area carries the same policy the service itself enforces.
+/// </summary>
+public static class ProxyRoutes
+{
+    /// <summary>YARP's reserved policy name for routes that need no token.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyDictionary<string, Uri> addresses)
+    {
+        var routes = new List<RouteConfig>
+        {
+            Api(ServiceAddresses.Documents, "/api/documents", Policies.DocumentsAccess),
+            Api(ServiceAddresses.Tasks, "/api/tasks", Policies.TasksAccess),
+            Api(ServiceAddresses.Gazette, "/api/gazette", Policies.GazetteAccess),
+            Api(ServiceAddresses.Reporting, "/api/reports", Policies.ReportsAccess),
+            // Everything else is the portal: public pages are anonymous, and the portal itself
+            // asks for sign-in on its staff pages.
+            new RouteConfig
+            {
+                RouteId = "portal",
+                ClusterId = ServiceAddresses.Portal,
+                AuthorizationPolicy = Anonymous,
+                Order = 1000,
+                Match = new RouteMatch { Path = "/{**rest}" },
+            },
+        };
+        if (addresses.ContainsKey(ServiceAddresses.Identity))
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = "identity",
+                ClusterId = ServiceAddresses.Identity,
+                AuthorizationPolicy = Anonymous,
+                Match = new RouteMatch { Path = "/realms/{**rest}" },
+            });
+        }
+        var clusters = addresses.Select(a => new ClusterConfig
+        {
+            ClusterId = a.Key,
+            Destinations = new Dictionary<string, DestinationConfig> { [a.Key] = new() { Address = a.Value.ToString() } },
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(100) },
+        }).ToList();
+        return (routes, clusters);
+    }
+
+    private static RouteConfig Api(string cluster, string prefix, string policy) => new()
+    {
+        RouteId = cluster + "-api",
+        ClusterId = cluster,
+        AuthorizationPolicy = policy,
+        Match = new RouteMatch { Path = prefix + "/{**rest}" },
+    };
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Documents.Domain;
+using Platform.Documents.Persistence;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Events.Outbox;
+using Platform.ServiceDefaults.Storage;
+
+namespace Platform.Documents.Apis;
+
+/// <summary>Incoming documents (văn bản đến): registration and the leader's direction.</summary>
+public static class IncomingDocumentsApi
+{
+    public static RouteGroupBuilder MapIncomingDocumentsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/documents/incoming")
+            .RequireAuthorization(Policies.DocumentsAccess)
+            .WithTags("Incoming documents");
+        group.MapPost("/", Register).RequireAuthorization(p => p.RequireRole(Roles.Clerk, Roles.Administrator));
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/{id:guid}/direction", RecordDirection).RequireAuthorization(p => p.RequireRole(Roles.Leader));
+        return group;
+    }
+
+    private static async Task<Results<Created<IncomingDocumentView>, ValidationProblem>> Register(
+        RegisterIncomingDocumentRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime);
+        var errors = request.Validate(today);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu văn bản đến không hợp lệ");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var year = today.Year;
+        var document = new IncomingDocument
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            ArrivalNumber = await NumberSeries.NextAsync(db, "incoming", year, cancellationToken),
+            ArrivedAtUtc = now.UtcDateTime,
+            ArrivalTimeRecorded = IncomingDocument.RecordsArrivalTime(request.Urgency),
+            IssuingBody = request.IssuingBody!.Nfc(),
+            NumberAndCode = request.NumberAndCode!.Nfc(),
+            DocumentDate = request.DocumentDate!.Value,
+            DocumentType = request.DocumentType!.Nfc(),
+            Subject = request.Subject!.Nfc(),
+            Urgency = request.Urgency,
+            Secrecy = request.Secrecy,
+            PageCount = request.PageCount,
+            Signer = request.Signer.NfcOrNull(),
+            RegisteredBy = user.Username(),
+            RegisteredByUnit = user.Unit() ?? "",
+        };
+        db.IncomingDocuments.Add(document);
+        outbox.Add(new DocumentRegistered(
+            document.Id, document.Year, document.ArrivalNumber, document.IssuingBody, document.NumberAndCode,
+            document.DocumentDate, document.DocumentType, document.Subject, document.Urgency, document.Secrecy,
+            document.RegisteredByUnit, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/documents/incoming/{document.Id}", IncomingDocumentView.From(document));
+    }
+
+    private static async Task<Ok<IncomingDocumentView[]>> List(
+        ClaimsPrincipal user, DocumentsDbContext db, int? year, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var skip = (Math.Max(page ?? 1, 1) - 1) * size;
+        var query = db.IncomingDocuments.AsNoTracking().Where(DocumentAccess.For(user).Filter());
+        if (year is not null) query = query.Where(d => d.Year == year);
+        var documents = await query
+            .OrderByDescending(d => d.Year).ThenByDescending(d => d.ArrivalNumber)
+            .Skip(skip).Take(size)
+            .ToArrayAsync(cancellationToken);
+        return TypedResults.Ok(documents.Select(IncomingDocumentView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<IncomingDocumentView>, NotFound>> Get(
+        Guid id, ClaimsPrincipal user, DocumentsDbContext db, CancellationToken cancellationToken)
+    {
+        // A document above the reader's clearance answers 404, not 403: its existence is secret too.
+        var document = await db.IncomingDocuments.AsNoTracking()
+            .Where(DocumentAccess.For(user).Filter())
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return document is null ? TypedResults.NotFound() : TypedResults.Ok(IncomingDocumentView.From(document));
+    }
+
+    private static async Task<Results<Ok<IncomingDocumentView>, NotFound, ValidationProblem>> RecordDirection(
+        Guid id, RecordDirectionRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Ý kiến chỉ đạo không hợp lệ");
+        var document = await db.IncomingDocuments
+            .Where(DocumentAccess.For(user).Filter())
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null) return TypedResults.NotFound();
+
+        var now = clock.GetUtcNow();
+        var supporting = (request.SupportingUnits ?? []).Select(u => u.Nfc()).Distinct().ToArray();
+        document.RecordDirection(request.Direction!.Nfc(), request.LeadUnit!.Nfc(), supporting, request.Deadline, user.Username(), now.UtcDateTime);
+        outbox.Add(new DocumentAssigned(
+            document.Id, document.NumberAndCode, document.Subject, document.Direction!, document.LeadUnit!,
+            supporting, document.Deadline, document.AssignedBy!, document.Secrecy, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(IncomingDocumentView.From(document));
+    }
+}

@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Platform.Documents.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Handler = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HandledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.EventId, x.Handler });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incoming_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ArrivalNumber = table.Column<int>(type: "integer", nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ArrivalTimeRecorded = table.Column<bool>(type: "boolean", nullable: false),
+                    IssuingBody = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    NumberAndCode = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Secrecy = table.Column<int>(type: "integer", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: false),
+                    Signer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegisteredByUnit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LeadUnit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SupportingUnits = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    AssignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incoming_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "number_series",
+                columns: table => new
+                {
+                    series = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_number_series", x => new { x.series, x.year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CloudEventJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_documents_IssuingBody_NumberAndCode_DocumentDate",
+                table: "incoming_documents",
+                columns: new[] { "IssuingBody", "NumberAndCode", "DocumentDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_documents_Year_ArrivalNumber",
+                table: "incoming_documents",
+                columns: new[] { "Year", "ArrivalNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_EventId",
+                table: "outbox_messages",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt",
+                table: "outbox_messages",
+                column: "SentAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "incoming_documents");
+
+            migrationBuilder.DropTable(
+                name: "number_series");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
+using Platform.Contracts.Events;
+using Platform.Portal.Domain;
+using Platform.Portal.Persistence;
+using Platform.ServiceDefaults.Events;
+
+namespace Platform.Portal.Consumers;
+
+/// <summary>An issued document marked public appears on the portal; a secret one never does.</summary>
+public sealed class PublishPublicDocument(PortalDbContext db) : IEventHandler<DocumentIssued>
+{
+    public async Task HandleAsync(DocumentIssued @event, EventContext context, CancellationToken cancellationToken)
+    {
+        if (!@event.IsPublic || @event.Secrecy != Secrecy.None) return;
+        if (await db.PublicDocuments.AnyAsync(d => d.DocumentId == @event.DocumentId, cancellationToken)) return;
+        db.PublicDocuments.Add(new PublicDocument
+        {
+            DocumentId = @event.DocumentId,
+            NumberAndCode = @event.NumberAndCode,
+            DocumentType = @event.DocumentType,
+            Subject = @event.Subject,
+            SignerName = @event.SignerName,
+            IssuedDate = @event.IssuedDate,
+            IsLegalNormative = @event.IsLegalNormative,
+        });
+    }
+}
+
+/// <summary>A published gazette issue is listed on the portal.</summary>
+public sealed class ShowGazetteIssue(PortalDbContext db) : IEventHandler<GazetteIssuePublished>
+{
+    public async Task HandleAsync(GazetteIssuePublished @event, EventContext context, CancellationToken cancellationToken)
+    {
+        if (await db.GazetteIssues.AnyAsync(i => i.IssueId == @event.IssueId, cancellationToken)) return;
+        db.GazetteIssues.Add(new PublishedGazetteIssue
+        {
+            IssueId = @event.IssueId,
+            Year = @event.Year,
+            Numbers = string.Join(" + ", @event.Numbers),
+            PublishedDate = @event.PublishedDate,
+            PdfUrl = @event.PdfUrl,
+        });
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Turns every exception into a ProblemDetails a person can read. Bad input is the
+/// caller's fault and says what was wrong; anything else is a 500 that reveals nothing.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainRuleException rule => Problem(rule.StatusCode, "Không thực hiện được yêu cầu", rule.Message, rule.Code),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problem(413, "Dữ liệu gửi lên quá lớn", "Kích thước yêu cầu vượt quá giới hạn cho phép."),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ", ExplainBadRequest(bad)),
+            JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            if (context.RequestAborted.IsCancellationRequested) return true;
+            LogUnhandled(logger, exception, context.Request.Path);
+            problem = Problem(500, "Lỗi hệ thống", "Đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau hoặc liên hệ quản trị.");
+        }
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static string ExplainBadRequest(BadHttpRequestException exception) =>
+        exception.InnerException is JsonException
+            ? "Nội dung JSON không đúng định dạng hoặc sai kiểu dữ liệu."
+            : "Dữ liệu gửi lên không hợp lệ: " + exception.Message;
+
+    private static ProblemDetails Problem(int status, string title, string detail, string? code = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (code is not null) problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+}

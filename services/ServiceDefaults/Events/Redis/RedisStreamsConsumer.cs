@@ -1,0 +1,287 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Platform.ServiceDefaults.Events.Redis;
+
+/// <summary>
+/// Reads this service's topics through its consumer group, the way Dapr's pubsub.redis
+/// component does: XGROUP CREATE topic group 0 MKSTREAM, XREADGROUP ... &gt;, XACK once the
+/// inbox transaction committed, and XPENDING + XCLAIM for entries a dead consumer left behind.
+/// An entry that keeps failing is copied to topic.deadletter and acknowledged.
+/// </summary>
+/// <remarks>
+/// StackExchange.Redis multiplexes every caller over one connection, so a blocking
+/// XREADGROUP ... BLOCK would stall the acks, publishes and cache calls queued behind it.
+/// Instead one non-blocking XREADGROUP covers all subscribed topics, repeated at once while
+/// it returns entries and after <see cref="RedisStreamsOptions.PollInterval"/> when idle:
+/// one cheap command per interval per process, and no second connection to keep alive.
+/// Entries are handled one at a time, so a topic's events reach the handlers in order.
+/// </remarks>
+public sealed partial class RedisStreamsConsumer(
+    IConnectionMultiplexer redis,
+    IEventDelivery delivery,
+    IEnumerable<EventSubscription> subscriptions,
+    ServiceInfo service,
+    IOptions<EventBusOptions> options,
+    IOptions<RedisStreamsOptions> redisOptions,
+    TimeProvider clock,
+    ILogger<RedisStreamsConsumer> logger) : BackgroundService
+{
+    private static int _instances;
+    private readonly string[] _topics = subscriptions.Select(s => s.Topic).Distinct().ToArray();
+
+    /// <summary>The consumer group: the service's app id unless EventBus:ConsumerGroup says otherwise.</summary>
+    public string Group { get; } = options.Value.ConsumerGroup ?? service.AppId;
+
+    /// <summary>
+    /// App id, machine and process id, so the pending list shows which process holds an entry.
+    /// A second host in the same process (tests) gets a suffix, so removing one consumer at
+    /// shutdown never touches another's pending entries.
+    /// </summary>
+    public string ConsumerName { get; } = ConsumerNameFor(service.AppId, Interlocked.Increment(ref _instances));
+
+    private EventBusOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_topics.Length == 0) return;
+        await Task.Yield();
+        var db = redis.GetDatabase();
+        var groupsReady = false;
+        var nextReclaim = clock.GetUtcNow();
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!groupsReady)
+                {
+                    await EnsureGroupsAsync(db);
+                    groupsReady = true;
+                }
+                if (clock.GetUtcNow() >= nextReclaim)
+                {
+                    await ReclaimAsync(db, stoppingToken);
+                    nextReclaim = clock.GetUtcNow() + Options.ReclaimInterval;
+                }
+                var read = await ReadNewAsync(db, stoppingToken);
+                failures = 0;
+                if (read == 0) await Task.Delay(redisOptions.Value.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                // The stream or the group was deleted, or Redis lost data: create it again, as Dapr's component does.
+                LogGroupMissing(logger, exception, Group);
+                groupsReady = false;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                LogConsumeFailed(logger, exception, Group);
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, Math.Min(failures, 6))));
+                await Task.Delay(backoff, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await ForgetThisConsumerAsync();
+    }
+
+    private async Task EnsureGroupsAsync(IDatabase db)
+    {
+        foreach (var topic in _topics)
+        {
+            try
+            {
+                // From 0, not $: entries published before the group existed are this service's to handle too.
+                await db.StreamCreateConsumerGroupAsync(topic, Group, "0", createStream: true);
+            }
+            catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Another instance (or an earlier run) created it.
+            }
+        }
+    }
+
+    private async Task<int> ReadNewAsync(IDatabase db, CancellationToken cancellationToken)
+    {
+        var positions = _topics.Select(topic => new StreamPosition(topic, StreamPosition.NewMessages)).ToArray();
+        var streams = await db.StreamReadGroupAsync(positions, Group, ConsumerName, redisOptions.Value.BatchSize);
+        var count = 0;
+        foreach (var stream in streams)
+        {
+            foreach (var entry in stream.Entries)
+            {
+                count++;
+                await HandleEntryAsync(db, stream.Key.ToString(), entry, deliveries: 1, cancellationToken);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Takes over entries idle longer than the processing timeout, whoever held them.</summary>
+    private async Task ReclaimAsync(IDatabase db, CancellationToken cancellationToken)
+    {
+        var minIdle = (long)Options.ProcessingTimeout.TotalMilliseconds;
+        var batch = redisOptions.Value.BatchSize;
+        foreach (var topic in _topics)
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var pending = await db.StreamPendingMessagesAsync(
+                    topic, Group, batch, RedisValue.Null, minId: null, maxId: null, minIdleTimeInMs: minIdle);
+                if (pending.Length == 0) break;
+                var earlierDeliveries = pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount);
+                // XCLAIM checks the idle time again, so of two consumers reclaiming at once only one wins an entry.
+                var claimed = (await db.StreamClaimAsync(
+                        topic, Group, ConsumerName, minIdle, pending.Select(p => p.MessageId).ToArray()))
+                    .Where(entry => !entry.IsNull)
+                    .ToArray();
+                foreach (var entry in claimed)
+                {
+                    var earlier = earlierDeliveries[entry.Id.ToString()];
+                    LogReclaimed(logger, entry.Id.ToString(), topic, earlier);
+                    if (earlier >= Options.MaxDeliveryAttempts)
+                    {
+                        await DeadLetterAsync(db, topic, entry, earlier, $"not acknowledged after {earlier} deliveries");
+                    }
+                    else
+                    {
+                        await HandleEntryAsync(db, topic, entry, earlier + 1, cancellationToken);
+                    }
+                }
+                var claimedIds = claimed.Select(entry => entry.Id.ToString()).ToHashSet();
+                await ForgetVanishedAsync(db, topic, pending.Select(p => p.MessageId).Where(id => !claimedIds.Contains(id.ToString())));
+                if (claimed.Length == 0 || pending.Length < batch) break;
+            }
+        }
+    }
+
+    private async Task HandleEntryAsync(IDatabase db, string topic, StreamEntry entry, int deliveries, CancellationToken cancellationToken)
+    {
+        var data = entry[StreamFields.Data];
+        if (data.IsNull)
+        {
+            await DeadLetterAsync(db, topic, entry, deliveries, "the entry has no data field");
+            return;
+        }
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await delivery.DeliverAsync(topic, data.ToString(), cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDeliveryFailed(logger, exception, entry.Id.ToString(), topic);
+            outcome = DeliveryOutcome.Retry;
+        }
+        switch (outcome)
+        {
+            case DeliveryOutcome.Success:
+                await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
+                break;
+            case DeliveryOutcome.Drop:
+                await DeadLetterAsync(db, topic, entry, deliveries, "rejected: not a CloudEvent, or data of the wrong shape");
+                break;
+            case DeliveryOutcome.Retry when deliveries >= Options.MaxDeliveryAttempts:
+                await DeadLetterAsync(db, topic, entry, deliveries, $"handlers failed on all {deliveries} deliveries");
+                break;
+            default:
+                // Left pending on purpose: the reclaim pass delivers it again after the processing timeout.
+                LogWillRetry(logger, entry.Id.ToString(), topic, deliveries, Options.MaxDeliveryAttempts, Options.ProcessingTimeout);
+                break;
+        }
+    }
+
+    private async Task DeadLetterAsync(IDatabase db, string topic, StreamEntry entry, int deliveries, string reason)
+    {
+        var deadLetterTopic = EventTopics.DeadLetterOf(topic);
+        var data = entry[StreamFields.Data];
+        // Two commands, not one MULTI: in a Redis cluster the two streams may live on different
+        // slots. A crash between them dead-letters the entry twice, never loses it.
+        await db.StreamAddAsync(deadLetterTopic,
+        [
+            new NameValueEntry(StreamFields.Data, data.IsNull ? RedisValue.EmptyString : data),
+            new NameValueEntry(StreamFields.OriginalTopic, topic),
+            new NameValueEntry(StreamFields.OriginalEntryId, entry.Id),
+            new NameValueEntry(StreamFields.ConsumerGroup, Group),
+            new NameValueEntry(StreamFields.Attempts, deliveries),
+            new NameValueEntry(StreamFields.Reason, reason),
+            new NameValueEntry(StreamFields.DeadLetteredAt, clock.GetUtcNow().ToString("O")),
+        ]);
+        await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
+        LogDeadLettered(logger, entry.Id.ToString(), topic, Group, deadLetterTopic, deliveries, reason);
+    }
+
+    /// <summary>
+    /// Pending ids XCLAIM did not return were either taken by another consumer or trimmed from
+    /// the stream; Redis before 7.0 keeps the trimmed ones pending forever unless acknowledged.
+    /// </summary>
+    private async Task ForgetVanishedAsync(IDatabase db, string topic, IEnumerable<RedisValue> ids)
+    {
+        foreach (var id in ids)
+        {
+            var stillThere = await db.StreamRangeAsync(topic, id, id, 1);
+            if (stillThere.Length == 0) await db.StreamAcknowledgeAsync(topic, Group, id);
+        }
+    }
+
+    /// <summary>A consumer left with nothing pending is only clutter in XINFO CONSUMERS once its process is gone.</summary>
+    private async Task ForgetThisConsumerAsync()
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            foreach (var topic in _topics)
+            {
+                var consumers = await db.StreamConsumerInfoAsync(topic, Group);
+                if (consumers.Any(c => c.Name == ConsumerName && c.PendingMessageCount == 0))
+                {
+                    await db.StreamDeleteConsumerAsync(topic, Group, ConsumerName);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            LogForgetFailed(logger, exception, ConsumerName);
+        }
+    }
+
+    private static string ConsumerNameFor(string appId, int instance)
+    {
+        var name = $"{appId}-{Environment.MachineName}-{Environment.ProcessId}";
+        return instance == 1 ? name : $"{name}-{instance}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Entry {EntryId} of {Topic} moved to {DeadLetterTopic} for consumer group {Group} after {Deliveries} deliveries: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string entryId, string topic, string group, string deadLetterTopic, int deliveries, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Entry {EntryId} of {Topic} failed on delivery {Deliveries} of {MaxDeliveries}; it is redelivered after {ProcessingTimeout}")]
+    private static partial void LogWillRetry(ILogger logger, string entryId, string topic, int deliveries, int maxDeliveries, TimeSpan processingTimeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering entry {EntryId} of {Topic} threw; it will be retried")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string entryId, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reclaimed entry {EntryId} of {Topic}, delivered {Deliveries} times before")]
+    private static partial void LogReclaimed(ILogger logger, string entryId, string topic, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} is missing; creating it again")]
+    private static partial void LogGroupMissing(ILogger logger, Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the streams of consumer group {Group} failed; retrying")]
+    private static partial void LogConsumeFailed(ILogger logger, Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not remove consumer {Consumer} at shutdown")]
+    private static partial void LogForgetFailed(ILogger logger, Exception exception, string consumer);
+}

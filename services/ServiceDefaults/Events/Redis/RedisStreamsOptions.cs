@@ -1,0 +1,19 @@
+namespace Platform.ServiceDefaults.Events.Redis;
+
+/// <summary>Settings of the Redis Streams transport, section "EventBus:Redis".</summary>
+public sealed class RedisStreamsOptions
+{
+    public const string Section = "EventBus:Redis";
+
+    /// <summary>
+    /// Approximate cap on each topic's stream (XADD MAXLEN ~). None by default: trimming could
+    /// drop entries a slow consumer group has not read yet.
+    /// </summary>
+    public long? MaxLength { get; set; }
+
+    /// <summary>Entries read per topic in one XREADGROUP.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Wait before asking again when a read came back empty; bounds the latency of an idle consumer.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Tests.Support;
+
+/// <summary>Keeps a host's log lines so a test can check that a failure was made visible.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => _entries.ToArray();
+
+    public IEnumerable<string> At(LogLevel level) => Entries.Where(e => e.Level == level).Select(e => e.Message);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) logs._entries.Enqueue((logLevel, category, formatter(state, exception)));
+        }
+    }
+}

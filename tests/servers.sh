@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
+# their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
+# runs as the "postgres" user (created by the Debian package).
+#   tests/servers.sh install | start | stop | env
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RUN_DIR="${PLATFORM_TEST_SERVERS_DIR:-/tmp/platform-test-servers}"
+REDIS_PORT="${PLATFORM_TEST_REDIS_PORT:-6391}"
+PG_PORT="${PLATFORM_TEST_PG_PORT:-5441}"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install() {
+  local missing=()
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} from Debian's packages"
+    as_root apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  fi
+}
+
+start() {
+  install
+  mkdir -p "$RUN_DIR/redis"
+  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RUN_DIR/redis" \
+      --appendonly yes --save "" --daemonize yes --logfile "$RUN_DIR/redis/redis.log"
+  fi
+  local pg_data="$RUN_DIR/pg"
+  local pg_user=postgres
+  if [ "$(id -u)" != 0 ]; then pg_user="$(id -un)"; fi
+  run_pg() { if [ "$(id -u)" = 0 ]; then su "$pg_user" -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+  if [ ! -s "$pg_data/PG_VERSION" ]; then
+    mkdir -p "$pg_data"
+    [ "$(id -u)" = 0 ] && chown -R "$pg_user" "$RUN_DIR" && chmod 755 "$RUN_DIR"
+    local pwfile="$RUN_DIR/pgpass.txt"
+    echo platform > "$pwfile"; [ "$(id -u)" = 0 ] && chown "$pg_user" "$pwfile"
+    run_pg "$PG_BIN/initdb -D '$pg_data' -U platform --pwfile='$pwfile' -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >'$RUN_DIR/initdb.log'"
+  fi
+  if ! run_pg "$PG_BIN/pg_ctl -D '$pg_data' status" >/dev/null 2>&1; then
+    run_pg "$PG_BIN/pg_ctl -D '$pg_data' -l '$RUN_DIR/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$RUN_DIR' -c max_connections=300 -c fsync=off\" start" >/dev/null
+  fi
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.2; done
+  env_vars
+}
+
+stop() {
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  if [ -s "$RUN_DIR/pg/postmaster.pid" ]; then
+    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$PG_BIN/pg_ctl -D '$RUN_DIR/pg' -m fast stop" >/dev/null || true
+    else "$PG_BIN/pg_ctl" -D "$RUN_DIR/pg" -m fast stop >/dev/null || true; fi
+  fi
+}
+
+env_vars() {
+  echo "export PLATFORM_TEST_REDIS=127.0.0.1:$REDIS_PORT"
+  echo "export PLATFORM_TEST_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=platform;Password=platform'"
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop ;;
+  env) env_vars ;;
+  *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;
+esac
