@@ -63,7 +63,7 @@ public sealed class RefusalTests
         var response = await Oidc.Token(http, new() { ["grant_type"] = "client_credentials", ["client_id"] = "platform-cli" });
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Error, Is.AnyOf("unauthorized_client", "invalid_client"));
+        Assert.That(response.Error, Is.EqualTo("invalid_request"), "OpenIddict asks for the secret a client credentials grant needs");
     }
 
     [Test]

@@ -52,14 +52,17 @@ public sealed class InMemoryTransportTests
     [Test]
     public async Task Event_whose_handler_keeps_failing_goes_to_the_in_memory_dead_letters()
     {
+        var logs = new CapturedLogs();
         using var host = TestHosts.Build(_database, Settings, services => services.AddEventHandler<Ping, FailingHandler>());
         await host.StartAsync();
+        TestContext.Out.WriteLine("DEBUG");
         var json = TestSubscriptions.CloudEventOf(new Ping(Guid.NewGuid(), "hỏng")).ToJson();
 
         await host.Services.GetRequiredService<IEventTransport>().PublishAsync(Ping.Topic, json, CancellationToken.None);
 
         var broker = host.Services.GetRequiredService<InMemoryEventBroker>();
-        await Eventually.True(() => Task.FromResult(broker.DeadLetters(Ping.Topic).Contains(json)), "the event is dead-lettered");
+        try { await Eventually.True(() => Task.FromResult(broker.DeadLetters(Ping.Topic).Contains(json)), "the event is dead-lettered", TimeSpan.FromSeconds(3)); }
+        finally { foreach (var e in logs.Entries) TestContext.Out.WriteLine($"{DateTime.UtcNow:O} {e.Level} {e.Category} {e.Message}"); }
         Assert.That(host.Services.GetRequiredService<HandlerProbe>().Calls, Is.EqualTo(2));
         await host.StopAsync();
     }

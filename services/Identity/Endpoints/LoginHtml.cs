@@ -1,14 +1,18 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Platform.Identity.Endpoints;
 
 /// <summary>The markup of the login page: Vietnamese labels bound to their inputs, no script.</summary>
 public static class LoginHtml
 {
+    // The default encoder escapes every non-ASCII letter; Vietnamese text stays readable in the source this way.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(string realmName, string antiforgeryField, string antiforgeryToken, string returnUrl,
         string username, string? error, string? signedInAs, bool signedOut = false)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var message = error is null ? "" : $"""<p class="error" role="alert">{e.Encode(error)}</p>""";
         var body = signedOut ? "<p>Bạn đã đăng xuất.</p>"
             : signedInAs is not null

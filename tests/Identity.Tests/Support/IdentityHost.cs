@@ -38,7 +38,7 @@ public sealed class IdentityHost : IAsyncDisposable
         var factory = new Factory(dataFolder, settings ?? new Dictionary<string, string?>(), logs);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new IdentityHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), dataFolder, logs);
     }
 

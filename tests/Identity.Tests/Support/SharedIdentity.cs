@@ -1,4 +1,8 @@
-namespace Platform.Identity.Tests.Support;
+using Platform.Identity.Tests.Support;
+
+namespace Platform.Identity.Tests;
+
+// In the root test namespace: NUnit runs a SetUpFixture only for the tests in its namespace and below.
 
 /// <summary>One Identity host for every test that does not need a host of its own (a host costs seconds to start).</summary>
 [SetUpFixture]

@@ -1,0 +1,38 @@
+using System.Net;
+using Platform.Identity.Tests.Support;
+
+namespace Platform.Identity.Tests;
+
+public sealed class KeyPersistenceTests
+{
+    [Test]
+    public async Task Tokens_issued_before_a_restart_still_validate_after_it()
+    {
+        var dataFolder = IdentityHost.NewDataFolder();
+        var port = IdentityHost.FreePort();
+        string accessToken, refreshToken, issuer;
+        await using (var before = IdentityHost.Start(dataFolder, port))
+        {
+            using var http = before.CreateBrowser();
+            var tokens = await Oidc.PasswordGrant(http, "vanthu");
+            (accessToken, refreshToken, issuer) = (tokens.AccessToken, tokens.Get("refresh_token")!, before.Issuer);
+        }
+
+        await using var after = IdentityHost.Start(dataFolder, port);
+        await using var api = await ResourceServer.StartAsync(after.Issuer);
+        using var response = await api.WhoAmI(accessToken);
+        using var client = after.CreateBrowser();
+        var refreshed = await Oidc.Token(client, new()
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = "platform-cli", ["refresh_token"] = refreshToken,
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.Issuer, Is.EqualTo(issuer));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "signed with the key kept in the data folder");
+            Assert.That(refreshed.Status, Is.EqualTo(HttpStatusCode.OK), "refresh tokens are encrypted with the kept key too");
+            Assert.That(File.Exists(Path.Combine(dataFolder, "identity", "signing-key.pem")), Is.True);
+        }
+    }
+}
