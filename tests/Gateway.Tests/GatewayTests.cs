@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Gateway.Routing;
+using Platform.ServiceDefaults.Auth;
+
+namespace Platform.Gateway.Tests;
+
+public sealed class GatewayTests
+{
+    private readonly List<FakeBackend> _backends = [];
+
+    [OneTimeSetUp]
+    public async Task StartBackends()
+    {
+        foreach (var name in ServiceAddresses.Backends) _backends.Add(await FakeBackend.StartAsync(name));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBackends()
+    {
+        foreach (var backend in _backends) await backend.DisposeAsync();
+    }
+
+    private Dictionary<string, Uri> Addresses() => _backends.ToDictionary(b => b.Name, b => b.Url);
+
+    [Test]
+    public void Each_api_area_goes_to_its_service_with_its_policy()
+    {
+        var (routes, clusters) = ProxyRoutes.Build(Addresses());
+        var byPath = routes.ToDictionary(r => r.Match.Path!, r => (r.ClusterId, r.AuthorizationPolicy));
+        Assert.Multiple(() =>
+        {
+            Assert.That(byPath["/api/documents/{**rest}"], Is.EqualTo(("documents", Policies.DocumentsAccess)));
+            Assert.That(byPath["/api/tasks/{**rest}"], Is.EqualTo(("tasks", Policies.TasksAccess)));
+            Assert.That(byPath["/api/gazette/{**rest}"], Is.EqualTo(("gazette", Policies.GazetteAccess)));
+            Assert.That(byPath["/api/reports/{**rest}"], Is.EqualTo(("reporting", Policies.ReportsAccess)));
+            Assert.That(byPath["/{**rest}"], Is.EqualTo(("portal", "anonymous")));
+            Assert.That(byPath.ContainsKey("/realms/{**rest}"), Is.False, "no identity route unless Identity runs");
+            Assert.That(clusters.Select(c => c.ClusterId), Is.EquivalentTo(ServiceAddresses.Backends));
+        });
+    }
+
+    [Test]
+    public void A_missing_service_address_is_a_clear_startup_error()
+    {
+        var addresses = Addresses();
+        addresses.Remove("gazette");
+        using var factory = new GatewayFactory(addresses);
+        var error = Assert.Catch(() => factory.CreateClient());
+        Assert.That(error!.ToString(), Does.Contain("Services:gazette"));
+    }
+
+    [Test]
+    public async Task Portal_pages_are_proxied_anonymously_with_a_correlation_id()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        var echo = await client.GetFromJsonAsync<JsonElement>("/tin-tuc/thong-bao");
+        Assert.That(echo.GetProperty("service").GetString(), Is.EqualTo("portal"));
+        Assert.That(echo.GetProperty("path").GetString(), Is.EqualTo("/tin-tuc/thong-bao"));
+        Assert.That(echo.GetProperty("correlationId").GetString(), Has.Length.EqualTo(32));
+    }
+
+    [Test]
+    public async Task An_api_call_without_a_token_never_reaches_the_service()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/api/documents/incoming");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("\"service\""));
+    }
+
+    [Test]
+    public async Task A_declared_oversized_body_is_413_with_a_problem()
+    {
+        using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string> { ["Gateway:MaxRequestBodyBytes"] = "1000" });
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync("/phan-anh", new ByteArrayContent(new byte[5000]));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("quá lớn"));
+    }
+
+    [Test]
+    public async Task Too_many_requests_from_one_address_get_429()
+    {
+        using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string> { ["Gateway:RequestsPerMinute"] = "3" });
+        using var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/");
+            statuses.Add(response.StatusCode);
+        }
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task The_health_page_shows_a_service_that_is_down()
+    {
+        var addresses = Addresses();
+        addresses["reporting"] = new Uri("http://127.0.0.1:9");
+        using var factory = new GatewayFactory(addresses);
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/health/services");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var services = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("services")
+            .EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!, s => s.GetProperty("status").GetString());
+        Assert.That(services["reporting"], Is.EqualTo("Unreachable"));
+        Assert.That(services["documents"], Is.EqualTo("Healthy"));
+    }
+}
