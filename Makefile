@@ -12,7 +12,7 @@ export DOTNET_NOLOGO := 1
 
 .PHONY: run build test test-only bench charts clean deps
 
-## Installs Redis (and PostgreSQL) from Debian's packages when missing.
+## Installs Redis and PostgreSQL from Debian's packages when missing.
 deps:
 	tests/servers.sh install
 
@@ -20,7 +20,8 @@ build:
 	dotnet build Platform.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
 
 ## The whole platform on embedded defaults: Redis, Identity, five services, gateway.
-run: deps build
+run: build
+	tests/servers.sh install redis
 	PLATFORM_CONFIGURATION=$(CONFIGURATION) dotnet run --no-build -c $(CONFIGURATION) --project services/AppHost
 
 ## Every NUnit project, against Redis and PostgreSQL started on loopback for the run.

@@ -44,6 +44,9 @@ public static class GatewayRegistration
         app.MapMethods("/api/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], () => TypedResults.Problem(
                 statusCode: 404, title: "Không tìm thấy", detail: "Không có dịch vụ nào phục vụ địa chỉ này."))
             .RequireAuthorization();
+        // The Dapr sidecar talks to each app directly; from outside, /dapr is nobody's business.
+        app.MapMethods("/dapr/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], () => TypedResults.Problem(
+            statusCode: 404, title: "Không tìm thấy", detail: "Không có trang nào ở địa chỉ này."));
         app.MapReverseProxy();
         return app;
     }

@@ -2,7 +2,7 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install | start | stop | env
+#   tests/servers.sh install [redis] [postgres] | start | stop | env
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,10 +13,16 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# install [redis] [postgres]: the named servers (default both) when they are missing.
 install() {
-  local missing=()
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || missing+=(postgresql)
+  local wanted=("$@") missing=()
+  [ ${#wanted[@]} -gt 0 ] || wanted=(redis postgres)
+  for server in "${wanted[@]}"; do
+    case "$server" in
+      redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
+      postgres) { [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; } || missing+=(postgresql) ;;
+    esac
+  done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq >/dev/null
@@ -64,7 +70,7 @@ env_vars() {
 }
 
 case "${1:-}" in
-  install) install ;;
+  install) shift; install "$@" ;;
   start) start ;;
   stop) stop ;;
   env) env_vars ;;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +51,11 @@ public static class IdentityServiceRegistration
             .Configure<RealmDirectory>(SsoCookie.Configure);
 
         services.AddOpenIddict()
-            .AddCore(options => options
-                .UseEntityFrameworkCore().UseDbContext<IdentityDbContext>()
-                .Services.AddOpenIddict().AddCore().ReplaceApplicationManager(typeof(KeycloakApplicationManager<>)))
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+                options.ReplaceApplicationManager(typeof(KeycloakApplicationManager<>));
+            })
             .AddServer(options =>
             {
                 options.SetConfigurationEndpointUris(RealmRoutes.Discovery)

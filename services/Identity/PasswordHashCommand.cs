@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Identity.Realm;
 
@@ -22,7 +23,7 @@ public static class PasswordHashCommand
             Environment.ExitCode = 1;
             return true;
         }
-        output.WriteLine(JsonSerializer.Serialize(PasswordHasher.Hash(password), new JsonSerializerOptions(RealmFile.JsonOptions) { WriteIndented = true }));
+        output.WriteLine(JsonSerializer.Serialize(PasswordHasher.Hash(password), new JsonSerializerOptions(RealmFile.JsonOptions) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return true;
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Platform.Identity;
+using Platform.Identity.Persistence;
+using Platform.ServiceDefaults;
 
 if (PasswordHashCommand.TryRun(args, Console.In, Console.Out))
 {
@@ -6,12 +9,14 @@ if (PasswordHashCommand.TryRun(args, Console.In, Console.Out))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-
+// Identity issues tokens; it does not validate bearer tokens (its cookie is the default scheme).
+builder.AddServiceDefaults("identity", validateTokens: false);
+builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDbContext>("database", tags: ["ready"]);
 builder.AddIdentityProvider();
 
 var app = builder.Build();
 
-app.UseIdentityProvider();
+app.UseServiceDefaults();
 app.MapIdentityEndpoints();
 
 app.Run();

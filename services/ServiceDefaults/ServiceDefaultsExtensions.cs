@@ -27,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddOpenApi();
+        builder.Services.AddAuthorization();
         if (validateTokens) builder.AddTokenValidation();
         return service;
     }

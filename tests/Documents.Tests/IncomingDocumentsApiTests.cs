@@ -54,7 +54,7 @@ public sealed class IncomingDocumentsApiTests(DatabaseKind database)
         using var clerk = _factory.ClientFor(TestUser.Clerk);
         var response = await clerk.PostAsJsonAsync("/api/documents/incoming", NewDocument("77/BTC-HCSN", urgency: Urgency.Flash));
         var view = await response.Content.ReadFromJsonAsync<IncomingDocumentView>();
-        var registered = await capture.NextAsync<DocumentRegistered>();
+        var registered = await capture.NextAsync<DocumentRegistered>(e => e.DocumentId == view!.Id);
         Assert.Multiple(() =>
         {
             Assert.That(registered.DocumentId, Is.EqualTo(view!.Id));
@@ -80,7 +80,7 @@ public sealed class IncomingDocumentsApiTests(DatabaseKind database)
             deadline = "2099-12-31",
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var assigned = await capture.NextAsync<DocumentAssigned>();
+        var assigned = await capture.NextAsync<DocumentAssigned>(e => e.DocumentId == created.Id);
         Assert.That(assigned.LeadUnit, Is.EqualTo("STC"));
         Assert.That(assigned.SupportingUnits, Is.EqualTo(new[] { "SKHĐT", "KBNN" }));
 

@@ -45,8 +45,14 @@ public sealed class EdgeTests
     [Test]
     public async Task A_service_account_token_from_client_credentials_reaches_a_service()
     {
-        var token = await RunningPlatform.Tokens.ClientCredentialsAsync("reporting", "reporting-secret-dev");
-        Assert.That(token.Split('.'), Has.Length.EqualTo(3));
+        var token = await RunningPlatform.Tokens.ClientCredentialsAsync("portal-backend", "portal-backend-secret-dev");
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/reports/documents").WithBearer(token);
+        using var readResponse = await Gateway.SendAsync(read);
+        Assert.That(readResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a service account may read");
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/tasks").WithBearer(token);
+        write.Content = System.Net.Http.Json.JsonContent.Create(new { content = "Nhiệm vụ", leadUnit = "SNV" });
+        using var writeResponse = await Gateway.SendAsync(write);
+        Assert.That(writeResponse.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "but never act for a person");
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class RunningPlatform
             IdentityPort = FreePorts.Next(),
             FirstServicePort = FreePorts.NextRun(5),
             RedisPort = FreePorts.Next(),
-            BuildConfiguration = Path.GetFileName(Path.GetDirectoryName(TestContext.CurrentContext.TestDirectory.TrimEnd('/'))!),
+            BuildConfiguration = BuildConfigurationOf(AppContext.BaseDirectory),
             ExtraEnvironment = new Dictionary<string, string>
             {
                 ["EventBus__OutboxPollInterval"] = "00:00:00.500",
@@ -51,6 +51,13 @@ public sealed class RunningPlatform
     {
         Gateway?.Dispose();
         if (Platform is not null) await Platform.DisposeAsync();
+    }
+
+    // The services were built in the same configuration as this test assembly: bin/<Configuration>/net10.0.
+    private static string BuildConfigurationOf(string folder)
+    {
+        var parts = folder.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        return parts[Array.LastIndexOf(parts, "bin") + 1];
     }
 
     private static string Tail(string folder) => !Directory.Exists(folder) ? "(no logs)" : string.Join("\n",

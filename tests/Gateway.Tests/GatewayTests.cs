@@ -62,6 +62,18 @@ public sealed class GatewayTests
         Assert.That(echo.GetProperty("correlationId").GetString(), Has.Length.EqualTo(32));
     }
 
+    [TestCase("/dapr/subscribe")]
+    [TestCase("/dapr/events/document-registered")]
+    public async Task The_dapr_routes_of_the_portal_are_not_reachable_from_outside(string path)
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        using var get = await client.GetAsync(path);
+        using var post = await client.PostAsync(path, new StringContent("{}"));
+        Assert.That(new[] { get.StatusCode, post.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await get.Content.ReadAsStringAsync(), Does.Not.Contain("\"service\""));
+    }
+
     [Test]
     public async Task An_api_call_without_a_token_never_reaches_the_service()
     {

@@ -67,6 +67,8 @@ public sealed class AuthorizationCodeTests
 
         Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await submitted.Content.ReadAsStringAsync(), Does.Contain("Tên đăng nhập hoặc mật khẩu không đúng."));
+        using var again = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge));
+        Assert.That(again.Headers.Location!.OriginalString, Does.Contain("login-actions/authenticate"));
     }
 
     [Test]

@@ -5,10 +5,14 @@ namespace Platform.Identity.Tests;
 
 public sealed class KeyPersistenceTests
 {
+    private readonly string dataFolder = IdentityHost.NewDataFolder();
+
+    [TearDown]
+    public void DeleteDataFolder() => IdentityHost.DeleteDataFolder(dataFolder);
+
     [Test]
     public async Task Tokens_issued_before_a_restart_still_validate_after_it()
     {
-        var dataFolder = IdentityHost.NewDataFolder();
         var port = IdentityHost.FreePort();
         string accessToken, refreshToken, issuer;
         await using (var before = IdentityHost.Start(dataFolder, port))

@@ -52,17 +52,15 @@ public sealed class InMemoryTransportTests
     [Test]
     public async Task Event_whose_handler_keeps_failing_goes_to_the_in_memory_dead_letters()
     {
-        var logs = new CapturedLogs();
         using var host = TestHosts.Build(_database, Settings, services => services.AddEventHandler<Ping, FailingHandler>());
         await host.StartAsync();
-        TestContext.Out.WriteLine("DEBUG");
         var json = TestSubscriptions.CloudEventOf(new Ping(Guid.NewGuid(), "hỏng")).ToJson();
 
+        // Published at once after start: the consumer may not have registered yet, and must still get it.
         await host.Services.GetRequiredService<IEventTransport>().PublishAsync(Ping.Topic, json, CancellationToken.None);
 
         var broker = host.Services.GetRequiredService<InMemoryEventBroker>();
-        try { await Eventually.True(() => Task.FromResult(broker.DeadLetters(Ping.Topic).Contains(json)), "the event is dead-lettered", TimeSpan.FromSeconds(3)); }
-        finally { foreach (var e in logs.Entries) TestContext.Out.WriteLine($"{DateTime.UtcNow:O} {e.Level} {e.Category} {e.Message}"); }
+        await Eventually.True(() => Task.FromResult(broker.DeadLetters(Ping.Topic).Contains(json)), "the event is dead-lettered");
         Assert.That(host.Services.GetRequiredService<HandlerProbe>().Calls, Is.EqualTo(2));
         await host.StopAsync();
     }

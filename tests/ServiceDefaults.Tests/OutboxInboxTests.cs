@@ -32,6 +32,9 @@ public sealed class OutboxInboxTests(string provider)
     public async Task DropDatabaseAndDisconnect()
     {
         await _database.DropAsync();
+        if (_redis is null) return;
+        // The outbox test publishes on Ping's fixed topic; leave no stream behind for the next run.
+        await Redis.KeyDeleteAsync(Ping.Topic);
         await _redis.DisposeAsync();
     }
 

@@ -32,7 +32,7 @@ public sealed class RedisStreamsTransportTests
     public async Task DropDatabaseAndDisconnect()
     {
         await _database.DropAsync();
-        await _redis.DisposeAsync();
+        if (_redis is not null) await _redis.DisposeAsync();
     }
 
     [TearDown]
@@ -90,6 +90,33 @@ public sealed class RedisStreamsTransportTests
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(await HandledCountAsync(envelope.Id), Is.EqualTo(1));
         Assert.That(logs.At(LogLevel.Information).Any(m => m.Contains("Reclaimed entry")), Is.True);
+    }
+
+    [Test]
+    public async Task Entry_held_by_a_host_stopped_mid_handler_is_handled_once_by_the_next_host()
+    {
+        var (topic, group) = NewTopicAndGroup("stopped");
+        var stall = new Stall(enabled: true);
+        var dying = await StartHostAsync(group, services => services
+            .AddSingleton(stall)
+            .AddHandlerOn<Ping, StallingHandler>(topic));
+        var envelope = TestSubscriptions.CloudEventOf(new Ping(Guid.NewGuid(), "dở dang"));
+        await Redis.StreamAddAsync(topic, StreamFields.Data, envelope.ToJson());
+        await stall.Reached.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await dying.StopAsync();
+        var pending = await Redis.StreamPendingAsync(topic, group);
+        Assert.That(pending.PendingMessageCount, Is.EqualTo(1), "the stopped host left the entry pending");
+        Assert.That(await HandledCountAsync(envelope.Id), Is.Zero, "its half-done transaction rolled back");
+
+        var next = await StartHostAsync(group, services => services
+            .AddSingleton(new Stall(enabled: false))
+            .AddHandlerOn<Ping, StallingHandler>(topic));
+
+        await HandledAsync(envelope.Id, count => count == 1);
+        await Eventually.True(async () => (await Redis.StreamPendingAsync(topic, group)).PendingMessageCount == 0,
+            "the next host acknowledges it");
+        Assert.That(next.Services.GetRequiredService<HandlerProbe>().Calls, Is.EqualTo(1));
     }
 
     [Test]

@@ -32,10 +32,10 @@ public sealed class TasksApiTests(DatabaseKind database)
         using var leader = _factory.ClientFor(TestUser.Leader);
         var response = await leader.PostAsJsonAsync("/api/tasks", NewTask("SXD", "STC"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var task = await response.Content.ReadFromJsonAsync<TaskView>();
+        var task = (await response.Content.ReadFromJsonAsync<TaskView>())!;
         Assert.Multiple(() =>
         {
-            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/tasks/{task!.Id}"));
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/tasks/{task.Id}"));
             Assert.That(task.LeadUnit, Is.EqualTo("SXD"));
             Assert.That(task.AssignedBy, Is.EqualTo(TestUser.Leader.Username));
             Assert.That(task.State, Is.EqualTo("NotStarted"));

@@ -28,14 +28,22 @@ public sealed class EventCapture : IEventDelivery, IDisposable
         return Task.FromResult(DeliveryOutcome.Success);
     }
 
-    /// <summary>The data of the next event not read yet; fails after a timeout.</summary>
-    public async Task<T> NextAsync<T>(TimeSpan? timeout = null)
+    /// <summary>
+    /// The data of the next unread event that matches; fails after a timeout. A new consumer
+    /// group also receives what was published on the topic before it joined (as a Redis group
+    /// created at 0 does), so tests say which event they wait for.
+    /// </summary>
+    public async Task<T> NextAsync<T>(Func<T, bool>? match = null, TimeSpan? timeout = null)
     {
         using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         try
         {
-            var envelope = await _unread.Reader.ReadAsync(wait.Token);
-            return envelope.Data.Deserialize<T>(EventJson.Options)!;
+            while (true)
+            {
+                var envelope = await _unread.Reader.ReadAsync(wait.Token);
+                var data = envelope.Data.Deserialize<T>(EventJson.Options)!;
+                if (match is null || match(data)) return data;
+            }
         }
         catch (OperationCanceledException)
         {

@@ -15,7 +15,8 @@ public sealed class UserAuthenticator(RealmDirectory realm, BruteForceProtector 
         if (user is null || !user.Enabled || user.ServiceAccountClientId is not null)
         {
             PasswordHasher.SpendVerificationTime(password);
-            logger.LogInformation("Sign-in refused: no enabled user {Username}", username);
+            // The typed name is not logged: people sometimes type their password into the username field.
+            logger.LogInformation("Sign-in refused: no enabled user by that name");
             return null;
         }
 

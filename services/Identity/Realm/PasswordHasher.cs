@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,9 @@ public static class PasswordHasher
     private const int SaltBytes = 16;
     private const int KeyBytes = 32;
 
+    // Keycloak writes these JSON strings plainly ("+" rather than "\u002B"); they are never put into HTML.
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RealmCredential Hash(string password, int iterations = DefaultIterations)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
@@ -28,8 +32,8 @@ public static class PasswordHasher
         return new RealmCredential
         {
             Type = "password",
-            SecretData = JsonSerializer.Serialize(new SecretData(Convert.ToBase64String(key), Convert.ToBase64String(salt))),
-            CredentialData = JsonSerializer.Serialize(new CredentialData(iterations, Algorithm)),
+            SecretData = JsonSerializer.Serialize(new SecretData(Convert.ToBase64String(key), Convert.ToBase64String(salt)), Plain),
+            CredentialData = JsonSerializer.Serialize(new CredentialData(iterations, Algorithm), Plain),
             CreatedDate = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         };
     }

@@ -29,7 +29,12 @@ public static class AuthenticationRegistration
             if (!string.IsNullOrWhiteSpace(metadata)) options.Configure(o => o.ConfigurationEndpoint = new Uri(metadata));
             options.AddAudiences(audience);
             options.UseSystemNetHttp();
-            options.UseAspNetCore();
+            // Tokens only in the Authorization header, as Keycloak clients send them: a token in a
+            // query string ends up in logs, and reading a form would consume the body the
+            // gateway has to forward (the token endpoint's own form, for one).
+            options.UseAspNetCore()
+                .DisableAccessTokenExtractionFromBodyForm()
+                .DisableAccessTokenExtractionFromQueryString();
         });
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddTransient<IClaimsTransformation, RealmRolesClaimsTransformation>();

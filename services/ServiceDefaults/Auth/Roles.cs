@@ -16,6 +16,10 @@ public static class Roles
     /// <summary>Quản trị hệ thống.</summary>
     public const string Administrator = "administrator";
 
+    /// <summary>Service accounts (client credentials) of the platform's own services; they read, never act for a person.</summary>
+    public const string Service = "service";
+
+    /// <summary>The roles people hold.</summary>
     public static readonly IReadOnlyList<string> All = [Clerk, Specialist, Leader, PortalEditor, GazetteEditor, Administrator];
 }
 
@@ -31,10 +35,10 @@ public static class Policies
     /// <summary>Which roles each API area admits. The gateway applies the same table at the edge.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
-        [DocumentsAccess] = [Roles.Clerk, Roles.Specialist, Roles.Leader, Roles.Administrator],
-        [TasksAccess] = [Roles.Clerk, Roles.Specialist, Roles.Leader, Roles.Administrator],
-        [GazetteAccess] = [Roles.GazetteEditor, Roles.Leader, Roles.Clerk, Roles.Administrator],
-        [ReportsAccess] = [Roles.Leader, Roles.Specialist, Roles.Administrator],
+        [DocumentsAccess] = [Roles.Clerk, Roles.Specialist, Roles.Leader, Roles.Administrator, Roles.Service],
+        [TasksAccess] = [Roles.Clerk, Roles.Specialist, Roles.Leader, Roles.Administrator, Roles.Service],
+        [GazetteAccess] = [Roles.GazetteEditor, Roles.Leader, Roles.Clerk, Roles.Administrator, Roles.Service],
+        [ReportsAccess] = [Roles.Leader, Roles.Specialist, Roles.Administrator, Roles.Service],
         [StaffAccess] = Roles.All.ToArray(),
     };
 }

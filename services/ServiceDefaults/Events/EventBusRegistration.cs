@@ -26,6 +26,7 @@ public static class EventBusRegistration
         services.TryAddScoped<Outbox.Outbox>();
         services.TryAddSingleton<IEventDelivery, InboxEventDelivery>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         var transport = (section[nameof(EventBusOptions.Transport)] ?? "redis").ToLowerInvariant();
         switch (transport)
@@ -46,9 +47,6 @@ public static class EventBusRegistration
                 throw new InvalidOperationException(
                     $"EventBus:Transport '{transport}' is unknown; use redis, dapr or inmemory.");
         }
-        // After the transport's consumers, so they start first: the in-memory broker drops
-        // a message published before its consumer registered.
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 

@@ -16,10 +16,12 @@ namespace Platform.Identity.Tests.Support;
 public sealed class IdentityHost : IAsyncDisposable
 {
     private readonly Factory factory;
+    private readonly bool ownsDataFolder;
 
-    private IdentityHost(Factory factory, Uri baseAddress, string dataFolder, LogSink logs)
+    private IdentityHost(Factory factory, Uri baseAddress, string dataFolder, bool ownsDataFolder, LogSink logs)
     {
         this.factory = factory;
+        this.ownsDataFolder = ownsDataFolder;
         BaseAddress = baseAddress;
         DataFolder = dataFolder;
         Logs = logs;
@@ -31,15 +33,17 @@ public sealed class IdentityHost : IAsyncDisposable
     public string Issuer => BaseAddress.AbsoluteUri.TrimEnd('/') + "/realms/platform";
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>Starts a host; a data folder it makes itself is deleted when it stops, one it is given is kept.</summary>
     public static IdentityHost Start(string? dataFolder = null, int port = 0, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var ownsDataFolder = dataFolder is null;
         dataFolder ??= NewDataFolder();
         var logs = new LogSink();
         var factory = new Factory(dataFolder, settings ?? new Dictionary<string, string?>(), logs);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new IdentityHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), dataFolder, logs);
+        return new IdentityHost(factory, new Uri(address + "/"), dataFolder, ownsDataFolder, logs);
     }
 
     public static string NewDataFolder()
@@ -63,7 +67,23 @@ public sealed class IdentityHost : IAsyncDisposable
             BaseAddress = BaseAddress,
         };
 
-    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        if (ownsDataFolder) DeleteDataFolder(DataFolder);
+    }
+
+    public static void DeleteDataFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover folder in the temp directory harms nothing.
+        }
+    }
 
     private sealed class Factory(string dataFolder, IReadOnlyDictionary<string, string?> settings, LogSink logs) : WebApplicationFactory<Program>
     {

@@ -50,6 +50,7 @@ public sealed class HandlerProbe
     public void Called() => Interlocked.Increment(ref _calls);
 }
 
+/// <summary>Per-test topics and the CloudEvents tests publish on them.</summary>
 public static class TestSubscriptions
 {
     /// <summary>
@@ -81,4 +82,38 @@ public static class TestSubscriptions
         Time = DateTimeOffset.UtcNow,
         Data = System.Text.Json.JsonSerializer.SerializeToElement(ping, EventJson.Options),
     };
+}
+
+/// <summary>
+/// Records like <see cref="RecordingHandler"/> (same handler name, so the same inbox key),
+/// but in a host whose <see cref="Stall"/> is on it hangs until the host stops: a process
+/// that dies in the middle of handling.
+/// </summary>
+public sealed class StallingHandler(TestDbContext db, HandlerProbe probe, Stall stall) : IEventHandler<Ping>
+{
+    public async Task HandleAsync(Ping @event, EventContext context, CancellationToken cancellationToken)
+    {
+        probe.Called();
+        if (stall.Enabled)
+        {
+            stall.Reached.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        db.HandledEvents.Add(new HandledEvent
+        {
+            EventId = context.EventId,
+            Topic = context.Topic,
+            Source = context.Source,
+            PingId = @event.Id,
+            Text = @event.Text,
+        });
+    }
+}
+
+/// <summary>Whether <see cref="StallingHandler"/> hangs in this host, and when it started to.</summary>
+public sealed class Stall(bool enabled)
+{
+    public bool Enabled => enabled;
+
+    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -7,9 +7,17 @@ namespace Platform.ServiceDefaults.Events.InMemory;
 /// A broker inside one process, for tests: each consumer group gets every message of the
 /// topics it subscribed to, retried up to the attempt limit, then dead-lettered.
 /// </summary>
+/// <remarks>
+/// It keeps every message for its lifetime, so a group that subscribes late still gets what
+/// was published before, as a Redis group created at 0 does. That matters since .NET 10 runs
+/// a BackgroundService's ExecuteAsync after StartAsync returns: a consumer registers its
+/// queue some time after the host started, possibly after the first publish.
+/// </remarks>
 public sealed class InMemoryEventBroker
 {
-    private readonly ConcurrentDictionary<(string Group, string Topic), Channel<string>> _queues = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<string>> _history = new();
+    private readonly Dictionary<(string Group, string Topic), Channel<string>> _queues = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _deadLetters = new();
 
     public IReadOnlyCollection<string> DeadLetters(string topic) =>
@@ -21,9 +29,13 @@ public sealed class InMemoryEventBroker
         {
             _deadLetters.GetOrAdd(topic, _ => new ConcurrentQueue<string>()).Enqueue(cloudEventJson);
         }
-        foreach (var ((_, queueTopic), channel) in _queues)
+        lock (_lock)
         {
-            if (queueTopic == topic) channel.Writer.TryWrite(cloudEventJson);
+            HistoryOf(topic).Add(cloudEventJson);
+            foreach (var ((_, queueTopic), channel) in _queues)
+            {
+                if (queueTopic == topic) channel.Writer.TryWrite(cloudEventJson);
+            }
         }
         return ValueTask.CompletedTask;
     }
@@ -31,7 +43,16 @@ public sealed class InMemoryEventBroker
     /// <summary>Registers a consumer group on a topic and pumps its messages until cancelled.</summary>
     public Task RunConsumerAsync(string group, string topic, IEventDelivery delivery, int maxAttempts, CancellationToken cancellationToken)
     {
-        var channel = _queues.GetOrAdd((group, topic), _ => Channel.CreateUnbounded<string>());
+        Channel<string>? channel;
+        lock (_lock)
+        {
+            if (!_queues.TryGetValue((group, topic), out channel))
+            {
+                channel = Channel.CreateUnbounded<string>();
+                foreach (var earlier in HistoryOf(topic)) channel.Writer.TryWrite(earlier);
+                _queues[(group, topic)] = channel;
+            }
+        }
         return Task.Run(async () =>
         {
             await foreach (var message in channel.Reader.ReadAllAsync(cancellationToken))
@@ -49,5 +70,11 @@ public sealed class InMemoryEventBroker
                 }
             }
         }, cancellationToken);
+    }
+
+    private List<string> HistoryOf(string topic)
+    {
+        if (!_history.TryGetValue(topic, out var messages)) _history[topic] = messages = [];
+        return messages;
     }
 }

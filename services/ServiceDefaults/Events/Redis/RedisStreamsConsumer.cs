@@ -18,6 +18,8 @@ namespace Platform.ServiceDefaults.Events.Redis;
 /// it returns entries and after <see cref="RedisStreamsOptions.PollInterval"/> when idle:
 /// one cheap command per interval per process, and no second connection to keep alive.
 /// Entries are handled one at a time, so a topic's events reach the handlers in order.
+/// A handler still running after the processing timeout may have its entry reclaimed and run
+/// again by another process; the inbox makes that second run change nothing.
 /// </remarks>
 public sealed partial class RedisStreamsConsumer(
     IConnectionMultiplexer redis,
@@ -47,7 +49,6 @@ public sealed partial class RedisStreamsConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_topics.Length == 0) return;
-        await Task.Yield();
         var db = redis.GetDatabase();
         var groupsReady = false;
         var nextReclaim = clock.GetUtcNow();
