@@ -22,7 +22,7 @@ build:
 ## The whole platform on embedded defaults: Redis, Identity, five services, gateway.
 run: build
 	tests/servers.sh install redis
-	PLATFORM_CONFIGURATION=$(CONFIGURATION) dotnet run --no-build -c $(CONFIGURATION) --project services/AppHost
+	PLATFORM_CONFIGURATION=$(CONFIGURATION) exec dotnet services/AppHost/bin/$(CONFIGURATION)/net10.0/AppHost.dll
 
 ## Every NUnit project, against Redis and PostgreSQL started on loopback for the run.
 test: deps build

@@ -24,7 +24,7 @@ install() {
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing ${missing[*]} from Debian's packages"
+    echo "Installing ${missing[*]} from Debian's packages" >&2
     as_root apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
@@ -39,8 +39,16 @@ start() {
       --appendonly yes --save "" --daemonize yes --logfile "$RUN_DIR/redis/redis.log"
   fi
   local pg_data="$RUN_DIR/pg"
-  local pg_user=postgres
-  if [ "$(id -u)" != 0 ]; then pg_user="$(id -un)"; fi
+  local pg_user
+  if [ "$(id -u)" != 0 ]; then
+    pg_user="$(id -un)"
+  elif id postgres >/dev/null 2>&1; then
+    pg_user=postgres
+  else
+    # PostgreSQL refuses to run as root; the package normally creates "postgres".
+    id platform-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin platform-pg
+    pg_user=platform-pg
+  fi
   run_pg() { if [ "$(id -u)" = 0 ]; then su "$pg_user" -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
   if [ ! -s "$pg_data/PG_VERSION" ]; then
     mkdir -p "$pg_data"
@@ -59,7 +67,7 @@ start() {
 stop() {
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   if [ -s "$RUN_DIR/pg/postmaster.pid" ]; then
-    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$PG_BIN/pg_ctl -D '$RUN_DIR/pg' -m fast stop" >/dev/null || true
+    if [ "$(id -u)" = 0 ]; then su "$(stat -c %U "$RUN_DIR/pg")" -s /bin/bash -c "$PG_BIN/pg_ctl -D '$RUN_DIR/pg' -m fast stop" >/dev/null || true
     else "$PG_BIN/pg_ctl" -D "$RUN_DIR/pg" -m fast stop >/dev/null || true; fi
   fi
 }

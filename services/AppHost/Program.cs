@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Platform.AppHost;
 
 // make run: the whole platform on embedded defaults. Ports and folders can be moved with
@@ -13,8 +14,9 @@ var settings = new LaunchSettings
 };
 
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopping.Cancel();
+// Ctrl-C and SIGTERM both end in the orderly stop below, so no child is left running.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stopping.Cancel(); });
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stopping.Cancel(); });
 
 var started = System.Diagnostics.Stopwatch.StartNew();
 Console.WriteLine($"Starting the platform (data in {settings.DataFolder}) ...");

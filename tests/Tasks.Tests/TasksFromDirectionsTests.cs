@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Events;
+using Platform.ServiceDefaults.Events;
 using Platform.TestSupport;
 using static Platform.Tasks.Apis.TasksApi;
 
@@ -75,7 +77,7 @@ public sealed class TasksFromDirectionsTests(DatabaseKind database)
         await NextAbout(capture, later.DocumentId);
 
         Assert.That(await TasksFrom(leader, assigned.DocumentId), Has.Length.EqualTo(1));
-        Assert.That(capture.Received.Count(e => e.Data.GetProperty("sourceDocumentId").GetGuid() == assigned.DocumentId), Is.EqualTo(1),
-            "one TaskCreated");
+        var announced = capture.Received.Select(e => e.Data.Deserialize<TaskCreated>(EventJson.Options)!);
+        Assert.That(announced.Count(t => t.SourceDocumentId == assigned.DocumentId), Is.EqualTo(1), "one TaskCreated");
     }
 }
