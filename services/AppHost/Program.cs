@@ -21,6 +21,14 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, sign
 var started = System.Diagnostics.Stopwatch.StartNew();
 Console.WriteLine($"Starting the platform (data in {settings.DataFolder}) ...");
 await using var platform = await PlatformLauncher.StartAsync(settings, TimeSpan.FromSeconds(120), stopping.Token);
+try
+{
+    await SampleContent.SeedOnceAsync(settings, stopping.Token);
+}
+catch (HttpRequestException exception)
+{
+    Console.WriteLine($"Sample content was not entered ({exception.Message}); the platform runs without it.");
+}
 Console.WriteLine($"""
 
     The platform is ready after {started.Elapsed.TotalSeconds:0.0} s.

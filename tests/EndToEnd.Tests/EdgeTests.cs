@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Platform.AppHost;
 using Platform.TestSupport;
 
 namespace Platform.EndToEnd.Tests;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Events.Inbox;
 
@@ -28,6 +29,15 @@ public sealed partial class InboxEventDelivery(
             return DeliveryOutcome.Drop;
         }
         var context = new EventContext(envelope.Id, topic, envelope.Source, envelope.Time);
+        using var activity = EventTelemetry.StartHandling(topic, envelope.TraceParent);
+        activity?.SetTag("messaging.message.id", envelope.Id);
+        var outcome = await DeliverToHandlersAsync(topic, envelope, context, cancellationToken);
+        EventTelemetry.Handled.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DeliverToHandlersAsync(string topic, CloudEvent envelope, EventContext context, CancellationToken cancellationToken)
+    {
         var outcome = DeliveryOutcome.Success;
         foreach (var subscription in _byTopic[topic])
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Events.Outbox;
 
@@ -65,24 +66,33 @@ public sealed partial class OutboxDispatcher(
             .Take(options.Value.OutboxBatchSize)
             .ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var message in batch)
+        try
         {
-            try
+            foreach (var message in batch)
             {
-                await transport.PublishAsync(message.Topic, message.CloudEventJson, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Keep order: stop at the first failure and try the same row again later.
+                try
+                {
+                    using var activity = EventTelemetry.StartPublishing(message.Topic);
+                    await transport.PublishAsync(message.Topic, message.CloudEventJson, cancellationToken);
+                    EventTelemetry.Published.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Keep order: stop at the first failure and try the same row again later.
+                    message.Attempts++;
+                    message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+                    throw;
+                }
+                message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.Attempts++;
-                message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-                await db.SaveChangesAsync(cancellationToken);
-                throw;
+                sent++;
             }
-            message.SentAt = clock.GetUtcNow().UtcDateTime;
-            message.Attempts++;
-            await db.SaveChangesAsync(cancellationToken);
-            sent++;
+        }
+        finally
+        {
+            // One commit marks the whole batch: a crash before it republishes at most one batch,
+            // which the consumers' inboxes absorb, and the dispatcher is not held to one commit per event.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
     }

@@ -221,6 +221,7 @@ public sealed partial class RedisStreamsConsumer(
         ]);
         await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
         LogDeadLettered(logger, entry.Id.ToString(), topic, Group, deadLetterTopic, deliveries, reason);
+        Telemetry.EventTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("topic", topic));
     }
 
     /// <summary>

@@ -1,16 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace Platform.TestSupport;
+namespace Platform.AppHost;
 
-/// <summary>Gets access tokens from the realm's token endpoint, as a script or a service would.</summary>
+/// <summary>Gets access tokens from the realm's token endpoint, as a script or a service would (sample content, tests).</summary>
 public sealed class RealmTokens(HttpClient http, Uri issuer)
 {
     public const string SamplePassword = "Matkhau@123";
 
     private Uri TokenEndpoint => new($"{issuer.ToString().TrimEnd('/')}/protocol/openid-connect/token");
 
-    public async Task<string> PasswordAsync(string username, string password = SamplePassword, string clientId = "platform-cli")
+    public async Task<string> PasswordAsync(string username, string password = SamplePassword, string clientId = "platform-cli",
+        CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsync(TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -18,7 +19,7 @@ public sealed class RealmTokens(HttpClient http, Uri issuer)
             ["client_id"] = clientId,
             ["username"] = username,
             ["password"] = password,
-        }));
+        }), cancellationToken);
         return await ReadTokenAsync(response);
     }
 
