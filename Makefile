@@ -46,7 +46,10 @@ bench: deps
 
 ## Renders the Helm chart and validates every manifest (../shared/tools/helm-check), with each
 ## values file and with the Gateway API route instead of the Ingress.
+## charts/schemas: JSON schemas for the custom resources helm-check does not ship (Dapr
+## Resiliency, Gateway API HTTPRoute).
 CHART := charts/platform
+charts: export HELM_CHECK_SCHEMAS := $(CURDIR)/charts/schemas
 charts:
 	"$(HELM_CHECK)" lint $(CHART)
 	"$(HELM_CHECK)" lint $(CHART) -f $(CHART)/values-dev.yaml
