@@ -26,8 +26,10 @@ run: build
 
 ## Every NUnit project, against Redis and PostgreSQL started on loopback for the run.
 test: deps build charts
+	# Servers that were already running (a developer's) are left running afterwards.
+	if tests/servers.sh status; then owned=0; else owned=1; fi
 	eval "$$(tests/servers.sh start)"
-	trap 'tests/servers.sh stop' EXIT
+	if [ $$owned = 1 ]; then trap 'tests/servers.sh stop' EXIT; fi
 	$(MAKE) --no-print-directory test-only
 
 test-only:
@@ -40,8 +42,10 @@ test-only:
 
 ## Benchmarks; writes .artifacts/bench/results.md.
 bench: deps
+	# Servers that were already running (a developer's) are left running afterwards.
+	if tests/servers.sh status; then owned=0; else owned=1; fi
 	eval "$$(tests/servers.sh start)"
-	trap 'tests/servers.sh stop' EXIT
+	if [ $$owned = 1 ]; then trap 'tests/servers.sh stop' EXIT; fi
 	dotnet run -c Release --project tests/Benchmarks -- --output "$(CURDIR)/.artifacts/bench"
 
 ## Renders the Helm chart and validates every manifest (../shared/tools/helm-check), with each

@@ -2,7 +2,7 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install [redis] [postgres] | start | stop | env
+#   tests/servers.sh install [redis] [postgres] | start | stop | status | env
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -72,6 +72,12 @@ stop() {
   fi
 }
 
+# Exit 0 when both servers answer (a developer's, or an earlier run's).
+status() {
+  redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || return 1
+  [ -n "$PG_BIN" ] && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null
+}
+
 env_vars() {
   echo "export PLATFORM_TEST_REDIS=127.0.0.1:$REDIS_PORT"
   echo "export PLATFORM_TEST_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=platform;Password=platform'"
@@ -82,5 +88,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) env_vars ;;
-  *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;
+  status) status ;;
+  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
 esac
