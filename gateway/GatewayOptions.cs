@@ -11,6 +11,10 @@ public sealed class GatewayOptions
     /// <summary>Requests per minute one client address may make.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 
-    /// <summary>Proxies in front of the gateway (the ingress) whose X-Forwarded-* headers are believed.</summary>
+    /// <summary>
+    /// Proxies in front of the gateway (the ingress) whose X-Forwarded-* headers are believed:
+    /// single addresses or CIDR ranges, since ingress controller pods change address. Without
+    /// this, every citizen would share the ingress's rate-limit bucket.
+    /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 }

@@ -22,7 +22,12 @@ public static class GatewayRegistration
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var proxy in options.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var proxy in options.TrustedProxies)
+            {
+                if (System.Net.IPNetwork.TryParse(proxy, out var network) && proxy.Contains('/')) forwarded.KnownIPNetworks.Add(network);
+                else if (IPAddress.TryParse(proxy, out var address)) forwarded.KnownProxies.Add(address);
+                else throw new InvalidOperationException($"Gateway:TrustedProxies has '{proxy}', which is neither an address nor a CIDR range.");
+            }
         });
         builder.Services.AddHttpClient("health", client => client.Timeout = TimeSpan.FromSeconds(5));
 

@@ -52,6 +52,30 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public void A_trusted_proxy_that_is_neither_an_address_nor_a_range_is_a_clear_startup_error()
+    {
+        using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string>
+        {
+            ["Gateway:TrustedProxies:0"] = "10.0.0.0/8",
+            ["Gateway:TrustedProxies:1"] = "ingress.local",
+        });
+        var error = Assert.Catch(() => factory.CreateClient().GetAsync("/").GetAwaiter().GetResult());
+        Assert.That(error!.ToString(), Does.Contain("ingress.local"));
+    }
+
+    [Test]
+    public async Task Trusted_proxies_may_be_given_as_ranges()
+    {
+        using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string>
+        {
+            ["Gateway:TrustedProxies:0"] = "10.0.0.0/8",
+            ["Gateway:TrustedProxies:1"] = "192.168.1.10",
+        });
+        using var client = factory.CreateClient();
+        Assert.That((await client.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Portal_pages_are_proxied_anonymously_with_a_correlation_id()
     {
         using var factory = new GatewayFactory(Addresses());
