@@ -37,6 +37,7 @@ public static class ReportingServiceRegistration
     {
         app.MapDocumentReportsApi();
         app.MapIndicatorsApi();
+        app.MapReportOutputsApi();
         app.MapRebuildApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Reporting.Domain;
+using Platform.Reporting.Outputs;
 using Platform.Reporting.Persistence;
 using Platform.ServiceDefaults;
 
@@ -34,5 +35,18 @@ public sealed class ReportService(ReportingDbContext db, TimeProvider clock, ICo
         // Tasks entered in the period are the ones counted; tasks of the period's documents only feed their handling.
         var facts = new ReportFacts(documents, assignments, tasks, statuses, alerts, publications, receipts, feedback);
         return ReportCalculator.Calculate(period, Today, unit, facts, GazetteAllowedDays);
+    }
+
+    /// <summary>Documents received and issued in each monthly period of a year (the year's cut-off: 15/12 to 14/12).</summary>
+    public async Task<IReadOnlyList<MonthlyDocuments>> MonthlyDocumentsAsync(int year, string? unit, CancellationToken cancellationToken)
+    {
+        var months = Enumerable.Range(1, 12).Select(m => ReportingPeriod.Of(PeriodKind.Month, year, m)).ToList();
+        var figures = new List<MonthlyDocuments>();
+        foreach (var month in months)
+        {
+            var f = await FiguresAsync(month, unit, cancellationToken);
+            figures.Add(new MonthlyDocuments(month.Number, f.Documents.Received, f.Documents.Issued));
+        }
+        return figures;
     }
 }
