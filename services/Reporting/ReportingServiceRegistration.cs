@@ -4,6 +4,7 @@ using Platform.Reporting.Consumers;
 using Platform.Reporting.Persistence;
 using Platform.Reporting.Rebuild;
 using Platform.Reporting.Reports;
+using Platform.Reporting.Snapshots;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
 
@@ -20,6 +21,8 @@ public static class ReportingServiceRegistration
         services.AddScoped<FactProjector>();
         services.AddScoped<FactRebuilder>();
         services.AddScoped<ReportService>();
+        services.AddScoped<SnapshotService>();
+        services.AddSingleton(sp => ReportSigner.Load(builder.Configuration, sp.GetRequiredService<ServiceInfo>().OwnFolder()));
         // Every event goes to the log and the facts; a new event needs a line here and a case in FactProjector.
         services.AddEventHandler<DocumentRegistered, RecordEvent<DocumentRegistered>>();
         services.AddEventHandler<DocumentIssued, RecordEvent<DocumentIssued>>();
@@ -38,6 +41,7 @@ public static class ReportingServiceRegistration
         app.MapDocumentReportsApi();
         app.MapIndicatorsApi();
         app.MapReportOutputsApi();
+        app.MapSnapshotsApi();
         app.MapRebuildApi();
         return app;
     }

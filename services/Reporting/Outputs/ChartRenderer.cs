@@ -66,6 +66,7 @@ public static class ChartRenderer
         var plot = new Plot();
         if (VietnameseFont.Value is { } font) plot.Font.Set(font);
         plot.Title(title);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return plot;
     }
 
