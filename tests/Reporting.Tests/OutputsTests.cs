@@ -107,6 +107,10 @@ public sealed class OutputsTests(DatabaseKind database)
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(html, Does.Contain("<html lang=\"vi\">").And.Contain("Báo cáo Quý I năm 2019").And.Contain("Hoàn thành đúng hạn")
             .And.Contain("15/12/2018").And.Contain("14/03/2019"));
+        // The gateway forbids inline styles unless the page names its own by hash.
+        var style = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>").Groups[1].Value;
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain($"style-src 'sha256-{hash}'"));
     }
 
     private static Dictionary<string, List<string[]>> ReadWorkbook(byte[] bytes)

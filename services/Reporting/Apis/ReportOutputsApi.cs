@@ -32,12 +32,13 @@ public static class ReportOutputsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ForbidHttpResult>> Printable(
-        ClaimsPrincipal user, ReportService reports, string? period, int? year, int? number, string? unit, CancellationToken cancellationToken)
+        HttpContext http, ReportService reports, string? period, int? year, int? number, string? unit, CancellationToken cancellationToken)
     {
-        var outcome = ReportRequest.From(user, period, year, number, unit, reports.Today);
+        var outcome = ReportRequest.From(http.User, period, year, number, unit, reports.Today);
         if (outcome.Problem is { } problem) return problem;
         if (outcome.Request is not { } request) return TypedResults.Forbid();
         var figures = await reports.FiguresAsync(request.Period, request.Unit, cancellationToken);
+        http.Response.Headers.ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy;
         return TypedResults.Text(PrintablePage.Render(figures), "text/html; charset=utf-8");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Platform.Reporting.Domain;
 
@@ -9,15 +10,25 @@ public static class PrintablePage
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    private const string Style =
+        "@page{size:A4;margin:2cm}body{font-family:'Times New Roman',serif;font-size:13pt}" +
+        "h1{text-align:center;font-size:15pt;text-transform:uppercase}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}" +
+        "th,td{border:1px solid #000;padding:3px 6px}td.n{text-align:right}h2{font-size:13pt}h3{font-size:12pt;margin-bottom:0}" +
+        ".meta{text-align:center;font-style:italic}.pending{font-size:11pt}";
+
+    /// <summary>
+    /// The gateway's default policy forbids inline styles; the page names its one style block by
+    /// hash instead, and allows nothing else.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public static string Render(ReportFigures figures)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append($"<title>Báo cáo {E(figures.PeriodTitle)}</title>\n");
-        html.Append("<style>@page{size:A4;margin:2cm}body{font-family:'Times New Roman',serif;font-size:13pt}")
-            .Append("h1{text-align:center;font-size:15pt;text-transform:uppercase}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}")
-            .Append("th,td{border:1px solid #000;padding:3px 6px}td.n{text-align:right}h2{font-size:13pt}h3{font-size:12pt;margin-bottom:0}")
-            .Append(".meta{text-align:center;font-style:italic}.pending{font-size:11pt}</style>\n</head>\n<body>\n");
+        html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append($"<h1>Báo cáo {E(figures.PeriodTitle)}</h1>\n");
         html.Append($"<p class=\"meta\">{E(ReportSheets.ScopeName(figures))} — số liệu từ ngày {Day(figures.Start)} đến ngày {Day(figures.End)}")
             .Append($" (chốt đến ngày {Day(figures.AsOf)})</p>\n");
