@@ -45,6 +45,9 @@ public sealed class SnapshotsTests(DatabaseKind database)
         // The signature proves the downloaded figures, with nothing but the content and the .p7s file.
         var content = await _leader.GetByteArrayAsync($"/api/reports/snapshots/{signed.Snapshot.Id}/content");
         var signature = await _leader.GetByteArrayAsync($"/api/reports/snapshots/{signed.Snapshot.Id}/signature");
+        var saved = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"snapshot-{database}");
+        await File.WriteAllBytesAsync(saved + ".json", content);
+        await File.WriteAllBytesAsync(saved + ".p7s", signature);
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         cms.Decode(signature);
         Assert.DoesNotThrow(() => cms.CheckSignature(verifySignatureOnly: true));

@@ -21,7 +21,11 @@ public sealed record SnapshotOutcome(SnapshotInfo Snapshot, bool Created, Report
 /// </summary>
 public sealed class SnapshotService(ReportingDbContext db, ReportService reports, ReportSigner signer, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The signed file is read by people checking what was sent upward: Vietnamese stays readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task<SnapshotOutcome> GenerateAsync(ReportingPeriod period, string? unit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
