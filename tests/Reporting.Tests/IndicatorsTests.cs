@@ -150,5 +150,6 @@ public sealed class IndicatorsTests(DatabaseKind database)
         var periods = await _leader.GetFromJsonAsync<List<Apis.IndicatorsApi.PeriodInfo>>("/api/reports/periods?year=2024");
         Assert.That(periods!.Select(p => p.Key), Does.Contain("2024-Q1").And.Contain("2024-9M"));
         Assert.That(periods!.Single(p => p.Key == "2024-M01").Start, Is.EqualTo(D(2023, 12, 15)));
+        Assert.That((await _leader.GetAsync("/api/reports/periods?year=0")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Platform.Contracts;
 using Platform.TestSupport;
@@ -97,6 +98,21 @@ public sealed class OutputsTests(DatabaseKind database)
         var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
         var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
         Assert.That((width, height), Is.EqualTo((Outputs.ChartRenderer.Width, Outputs.ChartRenderer.Height)));
+    }
+
+    [Test]
+    public async Task The_document_trend_counts_each_monthly_period()
+    {
+        var months = await MonthsAsync();
+        Assert.That(months.Take(3).Select(m => (m.Received, m.Issued)), Is.EqualTo(new[] { (1, 0), (0, 1), (1, 0) }),
+            "10/01 is January's, 01/02 and 20/02 fall in February and March by the cut-off on the 14th");
+    }
+
+    private async Task<IReadOnlyList<Outputs.MonthlyDocuments>> MonthsAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var reports = scope.ServiceProvider.GetRequiredService<Reports.ReportService>();
+        return await reports.MonthlyDocumentsAsync(2019, null, CancellationToken.None);
     }
 
     [Test]

@@ -29,10 +29,14 @@ public static class IndicatorsApi
     }
 
     /// <summary>Every period of a year with its cut-off dates, so a client never computes them itself.</summary>
-    private static Ok<List<PeriodInfo>> Periods(ReportService reports, int? year)
+    private static Results<Ok<List<PeriodInfo>>, ValidationProblem> Periods(ReportService reports, int? year)
     {
         var today = reports.Today;
         var y = year ?? today.Year;
+        if (y is < 1900 or > 9998)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm không hợp lệ."] });
+        }
         var periods = Enumerable.Range(1, 12).Select(m => ReportingPeriod.Of(PeriodKind.Month, y, m))
             .Concat(Enumerable.Range(1, 4).Select(q => ReportingPeriod.Of(PeriodKind.Quarter, y, q)))
             .Concat([ReportingPeriod.Of(PeriodKind.HalfYear, y), ReportingPeriod.Of(PeriodKind.NineMonths, y), ReportingPeriod.Of(PeriodKind.Year, y)]);

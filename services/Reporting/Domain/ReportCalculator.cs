@@ -88,7 +88,7 @@ public static class ReportCalculator
         return new TaskCategoryRow(unit, total, doneOnTime, doneLate, onTime, overdue, dueSoon);
     }
 
-    private static DocumentFigures Documents(ReportingPeriod period, string? unit, ReportFacts facts)
+    public static DocumentFigures Documents(ReportingPeriod period, string? unit, ReportFacts facts)
     {
         var leadUnits = LeadUnits(facts.Assignments);
         var inPeriod = facts.Documents.Where(d => period.Contains(d.Day)).ToList();

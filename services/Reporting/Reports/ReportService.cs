@@ -40,13 +40,17 @@ public sealed class ReportService(ReportingDbContext db, TimeProvider clock, ICo
     /// <summary>Documents received and issued in each monthly period of a year (the year's cut-off: 15/12 to 14/12).</summary>
     public async Task<IReadOnlyList<MonthlyDocuments>> MonthlyDocumentsAsync(int year, string? unit, CancellationToken cancellationToken)
     {
-        var months = Enumerable.Range(1, 12).Select(m => ReportingPeriod.Of(PeriodKind.Month, year, m)).ToList();
-        var figures = new List<MonthlyDocuments>();
-        foreach (var month in months)
+        var whole = ReportingPeriod.Of(PeriodKind.Year, year);
+        var documents = await db.DocumentFacts.AsNoTracking().Where(d => d.Day >= whole.Start && d.Day <= whole.End).ToListAsync(cancellationToken);
+        var receivedIds = documents.Where(d => d.Flow == DocumentFlow.Received).Select(d => d.DocumentId).Distinct().ToList();
+        var assignments = unit is null
+            ? []
+            : await db.AssignmentFacts.AsNoTracking().Where(a => receivedIds.Contains(a.DocumentId)).ToListAsync(cancellationToken);
+        var facts = new ReportFacts(documents, assignments, [], [], [], [], [], []);
+        return [.. Enumerable.Range(1, 12).Select(m => ReportingPeriod.Of(PeriodKind.Month, year, m)).Select(month =>
         {
-            var f = await FiguresAsync(month, unit, cancellationToken);
-            figures.Add(new MonthlyDocuments(month.Number, f.Documents.Received, f.Documents.Issued));
-        }
-        return figures;
+            var counts = ReportCalculator.Documents(month, unit, facts);
+            return new MonthlyDocuments(month.Number, counts.Received, counts.Issued);
+        })];
     }
 }
