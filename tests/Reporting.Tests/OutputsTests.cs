@@ -51,7 +51,14 @@ public sealed class OutputsTests(DatabaseKind database)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
-        var sheets = ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(bytes))
+        using (var document = SpreadsheetDocument.Open(stream, false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}");
+            Assert.That(errors, Is.Empty, "a workbook Excel opens without repair");
+        }
+        var sheets = ReadWorkbook(bytes);
 
         Assert.That(sheets.Keys, Is.EqualTo(new[] { "Văn bản", "Xử lý văn bản đến", "Nhiệm vụ", "Công báo", "Phản ánh kiến nghị" }));
         Assert.Multiple(() =>

@@ -16,21 +16,26 @@ public static class WorkbookWriter
         {
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
             uint sheetId = 1;
             foreach (var sheet in ReportSheets.Of(figures))
             {
                 var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
-                worksheetPart.Worksheet = new Worksheet(data);
-                AddRow(data, $"Báo cáo {figures.PeriodTitle} — {ReportSheets.ScopeName(figures)}");
-                AddRow(data, string.Create(CultureInfo.InvariantCulture, $"Kỳ số liệu: {figures.Start:dd/MM/yyyy} – {figures.End:dd/MM/yyyy}; số liệu đến ngày {figures.AsOf:dd/MM/yyyy}"));
+                var widest = sheet.Tables.Max(t => t.Headers.Count);
+                worksheetPart.Worksheet = new Worksheet(
+                    new Columns(new Column { Min = 1, Max = 1, Width = 34, CustomWidth = true },
+                        new Column { Min = 2, Max = (uint)Math.Max(2, widest), Width = 22, CustomWidth = true }),
+                    data);
+                AddRow(data, Bold, $"Báo cáo {figures.PeriodTitle} — {ReportSheets.ScopeName(figures)}");
+                AddRow(data, Plain, string.Create(CultureInfo.InvariantCulture, $"Kỳ số liệu: {figures.Start:dd/MM/yyyy} – {figures.End:dd/MM/yyyy}; số liệu đến ngày {figures.AsOf:dd/MM/yyyy}"));
                 foreach (var table in sheet.Tables)
                 {
-                    AddRow(data);
-                    AddRow(data, table.Title);
-                    AddRow(data, [.. table.Headers]);
-                    foreach (var row in table.Rows) AddRow(data, [.. row]);
+                    AddRow(data, Plain);
+                    AddRow(data, Bold, table.Title);
+                    AddRow(data, Header, [.. table.Headers]);
+                    foreach (var row in table.Rows) AddRow(data, Plain, [.. row]);
                 }
                 sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = sheet.Name });
             }
@@ -39,12 +44,35 @@ public static class WorkbookWriter
         return stream.ToArray();
     }
 
-    private static void AddRow(SheetData data, params object?[] values)
+    private const uint Plain = 0;
+    private const uint Bold = 1;
+    private const uint Header = 2;
+
+    private static void AddRow(SheetData data, uint style, params object?[] values)
     {
         var row = new Row();
-        foreach (var value in values) row.Append(Cell(value));
+        foreach (var value in values)
+        {
+            var cell = Cell(value);
+            if (style != Plain) cell.StyleIndex = style;
+            row.Append(cell);
+        }
         data.Append(row);
     }
+
+    /// <summary>Plain, bold (titles) and bold on grey with wrapping (column headers).</summary>
+    private static Stylesheet Styles() => new(
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9D9D9" }) { PatternType = PatternValues.Solid })) { Count = 3 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true })
+        { Count = 3 });
 
     private static Cell Cell(object? value) => value switch
     {
