@@ -5,8 +5,9 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddReportingService();
 
+if (RebuildCommand.IsRequested(args)) return await RebuildCommand.RunAsync(builder);
+
 var app = builder.Build();
-if (RebuildCommand.IsRequested(args)) return await RebuildCommand.RunAsync(app);
 app.UseServiceDefaults();
 app.MapReportingApis();
 app.Run();

@@ -8,8 +8,11 @@ public static class RebuildCommand
 {
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "rebuild";
 
-    public static async Task<int> RunAsync(WebApplication app)
+    public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
+        // The progress lines are the output; every SQL statement would drown them.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
         await db.Database.MigrateAsync();
