@@ -57,6 +57,7 @@ public sealed class SnapshotService(ReportingDbContext db, ReportService reports
         {
             // Someone signed the same period a moment earlier; theirs stands and this one compares against it.
             db.ChangeTracker.Clear();
+            if (!await db.ReportSnapshots.AnyAsync(s => s.PeriodKey == snapshot.PeriodKey && s.Scope == snapshot.Scope, cancellationToken)) throw;
             return await GenerateAsync(period, unit, user, cancellationToken);
         }
         return new SnapshotOutcome(Info(snapshot), true, current, []);
