@@ -2,6 +2,9 @@ using Platform.Contracts.Events;
 using Platform.Reporting.Apis;
 using Platform.Reporting.Consumers;
 using Platform.Reporting.Persistence;
+using Platform.Reporting.Rebuild;
+using Platform.Reporting.Reports;
+using Platform.Reporting.Snapshots;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
 
@@ -14,15 +17,32 @@ public static class ReportingServiceRegistration
     public static WebApplicationBuilder AddReportingService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults<ReportingDbContext, SqliteReportingDbContext, PostgresReportingDbContext>(AppId);
-        builder.Services.AddEventHandler<DocumentRegistered, RecordDocumentFacts>();
-        builder.Services.AddEventHandler<DocumentIssued, RecordDocumentFacts>();
-        builder.Services.AddEventHandler<TaskCreated, RecordTaskFacts>();
+        var services = builder.Services;
+        services.AddScoped<FactProjector>();
+        services.AddScoped<FactRebuilder>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<SnapshotService>();
+        services.AddSingleton(sp => ReportSigner.Load(builder.Configuration, sp.GetRequiredService<ServiceInfo>().OwnFolder()));
+        // Every event goes to the log and the facts; a new event needs a line here and a case in FactProjector.
+        services.AddEventHandler<DocumentRegistered, RecordEvent<DocumentRegistered>>();
+        services.AddEventHandler<DocumentIssued, RecordEvent<DocumentIssued>>();
+        services.AddEventHandler<DocumentAssigned, RecordEvent<DocumentAssigned>>();
+        services.AddEventHandler<TaskCreated, RecordEvent<TaskCreated>>();
+        services.AddEventHandler<TaskStatusChanged, RecordEvent<TaskStatusChanged>>();
+        services.AddEventHandler<TaskDueSoon, RecordEvent<TaskDueSoon>>();
+        services.AddEventHandler<TaskOverdue, RecordEvent<TaskOverdue>>();
+        services.AddEventHandler<GazetteIssuePublished, RecordEvent<GazetteIssuePublished>>();
+        services.AddEventHandler<FeedbackReceived, RecordEvent<FeedbackReceived>>();
         return builder;
     }
 
     public static WebApplication MapReportingApis(this WebApplication app)
     {
         app.MapDocumentReportsApi();
+        app.MapIndicatorsApi();
+        app.MapReportOutputsApi();
+        app.MapSnapshotsApi();
+        app.MapRebuildApi();
         return app;
     }
 }
