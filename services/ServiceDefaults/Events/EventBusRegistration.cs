@@ -50,6 +50,14 @@ public static class EventBusRegistration
         return builder;
     }
 
+    /// <summary>
+    /// The handler's name in the inbox. Generic handlers carry their arguments
+    /// (RecordEvent&lt;TaskCreated&gt;), so two closed types never share one inbox identity.
+    /// </summary>
+    public static string HandlerName(Type handler) => !handler.IsGenericType
+        ? handler.Name
+        : $"{handler.Name[..handler.Name.IndexOf('`')]}<{string.Join(",", handler.GetGenericArguments().Select(HandlerName))}>";
+
     /// <summary>Subscribes a handler to the topic of its event record.</summary>
     public static IServiceCollection AddEventHandler<TEvent, THandler>(this IServiceCollection services)
         where THandler : class, IEventHandler<TEvent>
@@ -58,7 +66,7 @@ public static class EventBusRegistration
         services.AddSingleton(new EventSubscription(
             EventTopics.Of<TEvent>(),
             typeof(TEvent),
-            typeof(THandler).Name,
+            HandlerName(typeof(THandler)),
             (provider, @event, context, cancellationToken) =>
                 provider.GetRequiredService<THandler>().HandleAsync((TEvent)@event, context, cancellationToken)));
         return services;
