@@ -15,6 +15,7 @@ public static class Topics
     public const string TaskDueSoon = "task-due-soon";
     public const string TaskOverdue = "task-overdue";
     public const string GazetteIssuePublished = "gazette-issue-published";
+    public const string GazetteDeadlineApproaching = "gazette-deadline-approaching";
     public const string FeedbackReceived = "feedback-received";
 
     /// <summary>Suffix of the dead-letter topic that receives a topic's poison messages.</summary>
@@ -24,7 +25,7 @@ public static class Topics
     [
         DocumentRegistered, DocumentAssigned, DocumentIssued, DocumentRecalled,
         TaskCreated, TaskStatusChanged, TaskDueSoon, TaskOverdue,
-        GazetteIssuePublished, FeedbackReceived,
+        GazetteIssuePublished, GazetteDeadlineApproaching, FeedbackReceived,
     ];
 }
 

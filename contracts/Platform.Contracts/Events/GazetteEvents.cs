@@ -10,3 +10,20 @@ public sealed record GazetteIssuePublished(
     IReadOnlyList<Guid> DocumentIds,
     string PdfUrl,
     DateTimeOffset PublishedAt);
+
+/// <summary>
+/// A document in the gazette register is close to its publishing deadline (7 working days
+/// from receipt) or past it. Raised once per document for each of the two states.
+/// </summary>
+[Topic(Topics.GazetteDeadlineApproaching)]
+public sealed record GazetteDeadlineApproaching(
+    Guid EntryId,
+    Guid? DocumentId,
+    string NumberAndCode,
+    string Subject,
+    string IssuingBody,
+    DateOnly ReceivedDate,
+    DateOnly PublishBy,
+    bool Overdue,
+    int WorkingDaysLeft,
+    DateTimeOffset DetectedAt);
