@@ -27,15 +27,15 @@ public sealed class GazetteEntry
     /// <summary>The gazette has to publish it by this day.</summary>
     public DateOnly PublishBy { get; init; }
     public bool SentLate { get; set; }
-    public EntryStatus Status { get; private set; } = EntryStatus.Received;
+    [JsonInclude] public EntryStatus Status { get; private set; } = EntryStatus.Received;
     /// <summary>The text printed in the issue.</summary>
-    public string? Text { get; private set; }
+    [JsonInclude] public string? Text { get; private set; }
     /// <summary>The signed original as received (bản gốc), kept as it came.</summary>
-    public Guid? OriginalFileId { get; private set; }
-    public string? OriginalFileName { get; private set; }
+    [JsonInclude] public Guid? OriginalFileId { get; private set; }
+    [JsonInclude] public string? OriginalFileName { get; private set; }
     /// <summary>1 for the original received, one more for each corrected original.</summary>
-    public int Version { get; private set; } = 1;
-    public string? LastError { get; private set; }
+    [JsonInclude] public int Version { get; private set; } = 1;
+    [JsonInclude] public string? LastError { get; private set; }
     /// <summary>The issue it is placed in (draft or published).</summary>
     public Guid? IssueId { get; set; }
     /// <summary>The most urgent deadline state already announced, so each is announced once.</summary>

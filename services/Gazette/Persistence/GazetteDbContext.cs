@@ -41,6 +41,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : ServiceDbCont
         {
             history.ToTable("gazette_entry_history");
             history.HasKey(h => h.Id);
+            // Ids are made in code (version 7); a history row reached through its entry is new, not an update.
+            history.Property(h => h.Id).ValueGeneratedNever();
             history.Property(h => h.Action).HasConversion<string>().HasMaxLength(20);
             history.Property(h => h.By).HasMaxLength(100);
             history.Property(h => h.Note).HasMaxLength(2000);

@@ -25,7 +25,6 @@ namespace Platform.Gazette.Persistence.Migrations.Postgres
             modelBuilder.Entity("Platform.Gazette.Domain.EntryHistory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")

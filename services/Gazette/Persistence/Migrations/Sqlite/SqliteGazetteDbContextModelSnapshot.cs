@@ -20,7 +20,6 @@ namespace Platform.Gazette.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Platform.Gazette.Domain.EntryHistory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")

@@ -11,7 +11,7 @@ using Platform.Gazette.Persistence;
 namespace Platform.Gazette.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGazetteDbContext))]
-    [Migration("20261123154127_IssuesSignaturesDeadlines")]
+    [Migration("20261123155128_IssuesSignaturesDeadlines")]
     partial class IssuesSignaturesDeadlines
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace Platform.Gazette.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Platform.Gazette.Domain.EntryHistory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")

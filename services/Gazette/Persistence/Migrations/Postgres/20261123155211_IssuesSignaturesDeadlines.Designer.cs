@@ -12,7 +12,7 @@ using Platform.Gazette.Persistence;
 namespace Platform.Gazette.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGazetteDbContext))]
-    [Migration("20261123154135_IssuesSignaturesDeadlines")]
+    [Migration("20261123155211_IssuesSignaturesDeadlines")]
     partial class IssuesSignaturesDeadlines
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace Platform.Gazette.Persistence.Migrations.Postgres
             modelBuilder.Entity("Platform.Gazette.Domain.EntryHistory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
