@@ -101,10 +101,13 @@ public sealed class GazetteIntakeTests(DatabaseKind database)
     [Test]
     public async Task A_returned_document_is_replaced_by_its_corrected_original_and_the_history_keeps_both()
     {
+        using var issuer = new EventCapture(_factory.Broker, Topics.GazetteDocumentReturned);
         var entry = await ManualIntake.ReceiveAsync(_editor, ManualIntake.UniqueCode(), "Quy định phí", text: "Điều 1. Mức phí 10.000 đồng/lượt.");
 
         var returned = await _editor.PostAsJsonAsync($"/api/gazette/register/{entry.Id}/return", new ReturnRequest("Sai mức phí tại Điều 1"));
         Assert.That((await returned.Content.ReadFromJsonAsync<GazetteEntry>())!.Status, Is.EqualTo(EntryStatus.Returned));
+        var told = await issuer.NextAsync<GazetteDocumentReturned>(e => e.EntryId == entry.Id);
+        Assert.That(told.Error, Is.EqualTo("Sai mức phí tại Điều 1"));
 
         var corrected = new MultipartFormDataContent
         {

@@ -27,3 +27,18 @@ public sealed record GazetteDeadlineApproaching(
     bool Overdue,
     int WorkingDaysLeft,
     DateTimeOffset DetectedAt);
+
+/// <summary>
+/// The gazette editor found an error in a received document and returned it to its issuer,
+/// who is to send a corrected original (DOMAIN.md section 4). DocumentId is the platform's
+/// document, or null for a document that was sent in by hand.
+/// </summary>
+[Topic(Topics.GazetteDocumentReturned)]
+public sealed record GazetteDocumentReturned(
+    Guid EntryId,
+    Guid? DocumentId,
+    string NumberAndCode,
+    string IssuingBody,
+    string Error,
+    string ReturnedBy,
+    DateTimeOffset ReturnedAt);

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
 using Platform.Gazette.Domain;
 using Platform.Gazette.Intake;
 using Platform.Gazette.Persistence;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Events.Outbox;
 using Platform.ServiceDefaults.Storage;
 
 namespace Platform.Gazette.Apis;
@@ -76,13 +78,16 @@ public static class GazetteRegisterApi
     }
 
     private static async Task<Results<Ok<GazetteEntry>, NotFound, ValidationProblem>> ReturnToIssuer(
-        Guid id, ReturnRequest request, ClaimsPrincipal user, GazetteDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ReturnRequest request, ClaimsPrincipal user, GazetteDbContext db, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Error))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["error"] = ["Phải ghi lỗi phát hiện được."] });
         var entry = await db.Entries.Include(e => e.History).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entry is null) return TypedResults.NotFound();
-        entry.ReturnToIssuer(request.Error.Nfc(), user.Username(), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        entry.ReturnToIssuer(request.Error.Nfc(), user.Username(), now.UtcDateTime);
+        // The issuer learns of it from the event (Documents for its own documents); a body that sent it by hand is told by the editor.
+        outbox.Add(new GazetteDocumentReturned(entry.Id, entry.DocumentId, entry.NumberAndCode, entry.IssuingBody, entry.LastError!, user.Username(), now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(entry);
     }
