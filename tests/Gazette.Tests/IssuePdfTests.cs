@@ -98,3 +98,17 @@ public sealed partial class IssuePdfTests
         });
     }
 }
+
+public sealed class IssuePdfRobustnessTests
+{
+    [TestCase("Cột một\tcột hai")]
+    [TestCase("Biểu tượng 😀 ngoài bộ phông")]
+    [TestCase("中文 và tiếng Việt")]
+    public void Characters_the_font_lacks_do_not_stop_an_issue(string text)
+    {
+        var content = new IssueContent("Văn phòng", "Số 1", new DateOnly(2026, 11, 23), null, null,
+            [new IssueContentDocument("01/2026/QĐ-UBND", "Quyết định", "Thử", "Ủy ban nhân dân tỉnh", new DateOnly(2026, 11, 20), text)]);
+
+        Assert.That(IssuePdfRenderer.Render(content), Is.Not.Empty);
+    }
+}

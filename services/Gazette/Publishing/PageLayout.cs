@@ -42,7 +42,7 @@ public sealed class PageLayout : IDisposable
     /// <summary>Adds a paragraph; <paramref name="centered"/> for titles.</summary>
     public void Paragraph(string text, double size, bool isBold = false, bool centered = false, double after = 6, double indentRight = 0)
     {
-        foreach (var line in Wrap(text, size, isBold, Width - 2 * Margin - indentRight))
+        foreach (var line in Wrap(Printable(text, isBold), size, isBold, Width - 2 * Margin - indentRight))
         {
             if (_y - size < Bottom) NewPage();
             _y -= size * 1.35;
@@ -65,6 +65,32 @@ public sealed class PageLayout : IDisposable
         var letters = _scratch.MeasureText(text, size, new PdfPoint(0, 0), isBold ? _bold : _regular);
         var width = letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
         return _widths[(isBold, size, text)] = width;
+    }
+
+    private readonly Dictionary<(bool, char), bool> _printable = [];
+
+    /// <summary>
+    /// A character the font has no glyph for (an emoji, a Chinese name) becomes "?" rather than
+    /// failing the whole issue; DejaVu Sans covers every Vietnamese letter, so the law's text is whole.
+    /// </summary>
+    private string Printable(string text, bool isBold)
+    {
+        var printable = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { printable.Append('?'); i++; continue; }
+            if (c is '\n' or ' ') { printable.Append(c); continue; }
+            if (c == '\t' || char.IsControl(c)) { printable.Append(' '); continue; }
+            if (!_printable.TryGetValue((isBold, c), out var known))
+            {
+                try { _scratch.MeasureText(c.ToString(), 10, new PdfPoint(0, 0), isBold ? _bold : _regular); known = !char.IsSurrogate(c); }
+                catch (InvalidOperationException) { known = false; }
+                _printable[(isBold, c)] = known;
+            }
+            printable.Append(known ? c : '?');
+        }
+        return printable.ToString();
     }
 
     private IEnumerable<string> Wrap(string text, double size, bool isBold, double width)
