@@ -133,6 +133,19 @@ public sealed class GazetteIntakeTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task The_text_of_a_signed_pdf_sent_without_text_is_read_from_the_pdf()
+    {
+        var signedPdf = Publishing.IssuePdfRenderer.Render(new Publishing.IssueContent("Hội đồng nhân dân tỉnh", "Số 1", ManualIntake.Today(), null, null,
+            [new("07/2026/NQ-HĐND", "Nghị quyết", "Quy định mức chi", "Hội đồng nhân dân tỉnh", ManualIntake.Today(), "Điều 1. Mức chi tiếp khách là 300.000 đồng/người.")]));
+        var response = await _editor.PostAsync("/api/gazette/register",
+            ManualIntake.Form(ManualIntake.UniqueCode(), "Quy định mức chi", ManualIntake.Today(), text: null, original: signedPdf));
+
+        var entry = (await response.Content.ReadFromJsonAsync<GazetteEntry>())!;
+
+        Assert.That(entry.Text, Does.Contain("Điều 1. Mức chi tiếp khách là 300.000 đồng/người."));
+    }
+
+    [Test]
     public async Task A_document_that_was_not_returned_keeps_its_original()
     {
         var entry = await ManualIntake.ReceiveAsync(_editor, ManualIntake.UniqueCode(), "Quy định không đổi");

@@ -10,7 +10,7 @@ public static class ManualIntake
 {
     public static MultipartFormDataContent Form(
         string numberAndCode, string subject, DateOnly signed, string secrecy = "None", DateOnly? received = null,
-        string text = "Điều 1. Quy định này có hiệu lực kể từ ngày ký.", string issuingBody = "Hội đồng nhân dân tỉnh",
+        string? text = "Điều 1. Quy định này có hiệu lực kể từ ngày ký.", string issuingBody = "Hội đồng nhân dân tỉnh",
         byte[]? original = null)
     {
         var form = new MultipartFormDataContent
@@ -22,8 +22,8 @@ public static class ManualIntake
             { new StringContent("Trần Thị B"), "signerName" },
             { new StringContent(signed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "signedDate" },
             { new StringContent(secrecy), "secrecy" },
-            { new StringContent(text), "text" },
         };
+        if (text is not null) form.Add(new StringContent(text), "text");
         if (received is { } day) form.Add(new StringContent(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "receivedDate");
         var file = new ByteArrayContent(original ?? "%PDF-1.7 bản gốc đã ký"u8.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

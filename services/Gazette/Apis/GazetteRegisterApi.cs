@@ -100,16 +100,17 @@ public static class GazetteRegisterApi
         Guid id, [FromForm] string? text, [FromForm] string? note, IFormFile? original, ClaimsPrincipal user, GazetteDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Phải có nội dung văn bản để đăng."] });
+        var file = await UploadedFile.ReadAsync(original, clock, cancellationToken);
+        text = text.NfcOrNull() ?? OriginalText.Extract(file);
+        if (text is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Phải có nội dung văn bản để đăng (hoặc bản gốc PDF có lớp chữ)."] });
         var entry = await db.Entries.Include(e => e.History).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entry is null) return TypedResults.NotFound();
-        var file = await UploadedFile.ReadAsync(original, clock, cancellationToken);
         if (file is not null) db.Files.Add(file);
         if (entry.Status == EntryStatus.Returned)
-            entry.ReplaceOriginal(text.Nfc(), file, user.Username(), clock.GetUtcNow().UtcDateTime, note.NfcOrNull());
+            entry.ReplaceOriginal(text, file, user.Username(), clock.GetUtcNow().UtcDateTime, note.NfcOrNull());
         else if (entry.Status == EntryStatus.Received && string.IsNullOrWhiteSpace(entry.Text))
-            entry.AttachOriginal(text.Nfc(), file);
+            entry.AttachOriginal(text, file);
         else
             throw new DomainRuleException("Văn bản đã có bản gốc; chỉ thay bản gốc sau khi trả lại cơ quan ban hành để sửa lỗi.", code: "entry-has-original");
         await db.SaveChangesAsync(cancellationToken);

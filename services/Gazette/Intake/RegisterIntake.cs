@@ -43,7 +43,7 @@ public sealed class RegisterIntake(GazetteDbContext db, GazetteDeadlines deadlin
             PublishBy = deadlines.PublishBy(received),
         };
         entry.SearchText = SearchFolding.Fold($"{entry.NumberAndCode} {entry.DocumentType} {entry.Subject} {entry.IssuingBody}");
-        entry.AttachOriginal(document.Text.NfcOrNull(), document.Original);
+        entry.AttachOriginal(document.Text.NfcOrNull() ?? OriginalText.Extract(document.Original), document.Original);
         if (document.Original is not null) db.Files.Add(document.Original);
         entry.History.Add(EntryHistory.Record(entry, EntryAction.Received, by, now, document.Original?.FileName));
         db.Entries.Add(entry);
