@@ -164,6 +164,16 @@ public sealed class GazetteIssueTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task A_published_document_cannot_go_into_another_issue()
+    {
+        var issue = await PublishedWithAsync("Đã đăng một lần");
+
+        var again = await _editor.PostAsJsonAsync("/api/gazette/issues", new ComposeIssueRequest([issue.EntryIds[0]]));
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
     public async Task A_returned_document_cannot_be_published()
     {
         var entry = await ManualIntake.ReceiveAsync(_editor, ManualIntake.UniqueCode(), "Văn bản có lỗi");

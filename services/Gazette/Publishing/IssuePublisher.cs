@@ -24,22 +24,24 @@ public sealed class IssuePublisher(GazetteDbContext db, Outbox outbox, OfficeCer
     public async Task<GazetteIssue> PublishAsync(Guid issueId, string by, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = VietnamTime.Today(clock);
+        // The number comes first: holding the series lock, this publish reads the issue and its
+        // documents only after any other publish has committed, so none is published twice.
+        var first = await NumberSeries.NextAsync(db, Series, today.Year, cancellationToken);
         var issue = await db.Issues.Include(i => i.Documents).SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken)
             ?? throw new DomainRuleException("Không tìm thấy số công báo.", 404, "issue-not-found");
         issue.EnsureDraft();
         var entryIds = issue.Documents.Select(d => d.EntryId).ToList();
         var entries = await db.Entries.Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var ordered = issue.Documents.OrderBy(d => d.Position).Select(d => entries[d.EntryId]).ToList();
-        var unready = ordered.FirstOrDefault(e => !e.CanBePublished);
+        var unready = ordered.FirstOrDefault(e => !e.CanBePublished || e.IssueId != issue.Id);
         if (unready is not null)
             throw new DomainRuleException($"Văn bản {unready.NumberAndCode} chưa sẵn sàng để đăng (đã trả lại hoặc chưa có nội dung).", code: "entry-not-ready");
         GazetteIssue? corrected = issue.CorrectsIssueId is { } correctedId
             ? await db.Issues.AsNoTracking().SingleAsync(i => i.Id == correctedId, cancellationToken)
             : null;
 
-        var now = clock.GetUtcNow();
-        var today = VietnamTime.Today(clock);
-        var first = await NumberSeries.NextAsync(db, Series, today.Year, cancellationToken);
         for (var extra = 1; extra < issue.NumberCount; extra++)
         {
             // Inside one transaction the series row stays locked, so the second number is the next one.
