@@ -26,6 +26,9 @@ public sealed class OfficeCertificate(IOptions<GazetteOptions> options, ServiceI
         if (!File.Exists(path))
         {
             var temporary = path + "." + Guid.NewGuid().ToString("N");
+            // The key has no password (development only), so only the service's own user may read it.
+            File.WriteAllBytes(temporary, []);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.WriteAllBytes(temporary, CreateDevelopmentCertificate(options.OfficeName));
             // Two processes starting on a fresh folder: the first file to land wins, the other is discarded.
             try { File.Move(temporary, path, overwrite: false); }
