@@ -243,6 +243,17 @@ public sealed class GazetteIssueTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task The_spelling_as_typed_ranks_above_a_match_without_diacritics()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await PublishedWithAsync($"Quy định mức thu {marker}", $"Quy định mức thú {marker}");
+
+        var found = (await _public.GetFromJsonAsync<PublishedDocumentView[]>("/api/gazette/public/documents?q=" + Uri.EscapeDataString($"mức thú {marker}")))!;
+
+        Assert.That(found.Select(d => d.Subject), Is.EqualTo(new[] { $"Quy định mức thú {marker}", $"Quy định mức thu {marker}" }));
+    }
+
+    [Test]
     public async Task Each_published_document_downloads_as_its_own_signed_pdf()
     {
         var issue = await PublishedWithAsync("Quy định thứ nhất", "Quy định thứ hai");

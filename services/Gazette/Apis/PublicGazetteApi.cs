@@ -68,7 +68,11 @@ public static class PublicGazetteApi
         if (to is not null) query = query.Where(x => x.Issue.PublishedDate <= to);
         if (year is not null) query = query.Where(x => x.Issue.Year == year);
         var rows = await query.OrderByDescending(x => x.Issue.PublishedAtUtc).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(x => PublishedDocumentView.From(x.Entry, x.Issue)).ToArray());
+        // Matching with the diacritics as typed ranks above matching only once they are folded away.
+        var typed = (q ?? subject)?.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        return TypedResults.Ok(rows
+            .OrderByDescending(x => !string.IsNullOrEmpty(typed) && x.Entry.Subject.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .Select(x => PublishedDocumentView.From(x.Entry, x.Issue)).ToArray());
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> IssueFile(Guid id, GazetteDbContext db, bool signature, CancellationToken cancellationToken)
