@@ -15,6 +15,8 @@ public static class Topics
     public const string TaskDueSoon = "task-due-soon";
     public const string TaskOverdue = "task-overdue";
     public const string GazetteIssuePublished = "gazette-issue-published";
+    public const string GazetteDeadlineApproaching = "gazette-deadline-approaching";
+    public const string GazetteDocumentReturned = "gazette-document-returned";
     public const string FeedbackReceived = "feedback-received";
 
     /// <summary>Suffix of the dead-letter topic that receives a topic's poison messages.</summary>
@@ -24,7 +26,7 @@ public static class Topics
     [
         DocumentRegistered, DocumentAssigned, DocumentIssued, DocumentRecalled,
         TaskCreated, TaskStatusChanged, TaskDueSoon, TaskOverdue,
-        GazetteIssuePublished, FeedbackReceived,
+        GazetteIssuePublished, GazetteDeadlineApproaching, GazetteDocumentReturned, FeedbackReceived,
     ];
 }
 

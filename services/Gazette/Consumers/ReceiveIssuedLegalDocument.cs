@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
-using Platform.Gazette.Domain;
+using Platform.Gazette.Intake;
 using Platform.Gazette.Persistence;
-using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
 
 namespace Platform.Gazette.Consumers;
@@ -12,7 +11,7 @@ namespace Platform.Gazette.Consumers;
 /// An issued legal normative document enters the gazette register. A secret document never
 /// does, whatever its flags say (Nghị định 30/2020: secret documents are never published).
 /// </summary>
-public sealed partial class ReceiveIssuedLegalDocument(GazetteDbContext db, TimeProvider clock, ILogger<ReceiveIssuedLegalDocument> logger)
+public sealed partial class ReceiveIssuedLegalDocument(GazetteDbContext db, RegisterIntake intake, ILogger<ReceiveIssuedLegalDocument> logger)
     : IEventHandler<DocumentIssued>
 {
     public async Task HandleAsync(DocumentIssued @event, EventContext context, CancellationToken cancellationToken)
@@ -24,19 +23,20 @@ public sealed partial class ReceiveIssuedLegalDocument(GazetteDbContext db, Time
             return;
         }
         if (await db.Entries.AnyAsync(e => e.DocumentId == @event.DocumentId, cancellationToken)) return;
-        var now = clock.GetUtcNow();
-        db.Entries.Add(new GazetteEntry
-        {
-            Id = Guid.CreateVersion7(),
-            DocumentId = @event.DocumentId,
-            NumberAndCode = @event.NumberAndCode,
-            DocumentType = @event.DocumentType,
-            Subject = @event.Subject,
-            SignedDate = @event.IssuedDate,
-            ReceivedDate = VietnamTime.Today(clock),
-            ReceivedAtUtc = now.UtcDateTime,
-        });
+        // The event does not name the issuing body: documents issued on this platform are the People's Committee's own.
+        await intake.ReceiveAsync(new ReceivedDocument(
+            @event.DocumentId, @event.NumberAndCode, @event.DocumentType, @event.Subject, IssuingBodyOf(@event.NumberAndCode),
+            @event.SignerName, @event.IssuedDate, @event.Secrecy), "system", cancellationToken);
     }
+
+    /// <summary>"15/2026/QĐ-UBND" is issued by the UBND: the last group of the code names the body.</summary>
+    private static string IssuingBodyOf(string numberAndCode) =>
+        numberAndCode.Split('-').Last() switch
+        {
+            "UBND" => "Ủy ban nhân dân tỉnh",
+            "HĐND" => "Hội đồng nhân dân tỉnh",
+            var other => other,
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused secret document {DocumentId} at gazette intake")]
     private static partial void LogSecretRefused(ILogger logger, Guid documentId);
