@@ -19,6 +19,8 @@ public static class ProxyRoutes
             Api(ServiceAddresses.Documents, "/api/documents", Policies.DocumentsAccess),
             Api(ServiceAddresses.Tasks, "/api/tasks", Policies.TasksAccess),
             Api(ServiceAddresses.Gazette, "/api/gazette", Policies.GazetteAccess),
+            // The published gazette is free to everyone (Nghị định 30/2020, DOMAIN.md section 4).
+            Api(ServiceAddresses.Gazette, "/api/gazette/public", Anonymous, "gazette-public"),
             Api(ServiceAddresses.Reporting, "/api/reports", Policies.ReportsAccess),
             // Everything else is the portal: public pages are anonymous, and the portal itself
             // asks for sign-in on its staff pages.
@@ -50,9 +52,9 @@ public static class ProxyRoutes
         return (routes, clusters);
     }
 
-    private static RouteConfig Api(string cluster, string prefix, string policy) => new()
+    private static RouteConfig Api(string cluster, string prefix, string policy, string? routeId = null) => new()
     {
-        RouteId = cluster + "-api",
+        RouteId = routeId ?? cluster + "-api",
         ClusterId = cluster,
         AuthorizationPolicy = policy,
         Match = new RouteMatch { Path = prefix + "/{**rest}" },

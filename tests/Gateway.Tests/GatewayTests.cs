@@ -34,6 +34,7 @@ public sealed class GatewayTests
             Assert.That(byPath["/api/documents/{**rest}"], Is.EqualTo(("documents", Policies.DocumentsAccess)));
             Assert.That(byPath["/api/tasks/{**rest}"], Is.EqualTo(("tasks", Policies.TasksAccess)));
             Assert.That(byPath["/api/gazette/{**rest}"], Is.EqualTo(("gazette", Policies.GazetteAccess)));
+            Assert.That(byPath["/api/gazette/public/{**rest}"], Is.EqualTo(("gazette", "anonymous")));
             Assert.That(byPath["/api/reports/{**rest}"], Is.EqualTo(("reporting", Policies.ReportsAccess)));
             Assert.That(byPath["/{**rest}"], Is.EqualTo(("portal", "anonymous")));
             Assert.That(byPath.ContainsKey("/realms/{**rest}"), Is.False, "no identity route unless Identity runs");
@@ -96,6 +97,17 @@ public sealed class GatewayTests
         using var post = await client.PostAsync(path, new StringContent("{}"));
         Assert.That(new[] { get.StatusCode, post.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await get.Content.ReadAsStringAsync(), Does.Not.Contain("\"service\""));
+    }
+
+    [Test]
+    public async Task The_published_gazette_is_reached_without_a_token()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        var echo = await client.GetFromJsonAsync<JsonElement>("/api/gazette/public/issues?year=2026");
+        Assert.That(echo.GetProperty("service").GetString(), Is.EqualTo("gazette"));
+        using var register = await client.GetAsync("/api/gazette/register");
+        Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the register is staff-only");
     }
 
     [Test]
