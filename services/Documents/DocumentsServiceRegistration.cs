@@ -34,6 +34,7 @@ public static class DocumentsServiceRegistration
         app.MapIncomingDocumentsApi();
         app.MapOutgoingDocumentsApi();
         app.MapVerificationApi();
+        app.MapRegistersApi();
         return app;
     }
 }

@@ -12,10 +12,11 @@ public sealed class OutgoingDriver(DocumentsFactory factory) : IDisposable
     public HttpClient Leader { get; } = factory.ClientFor(TestUser.Leader);
     public HttpClient Clerk { get; } = factory.ClientFor(TestUser.Clerk);
 
-    public static object Draft(string type = "Quyết định", string secrecy = "None", bool isPublic = false, bool isLegalNormative = false, Guid? replacesId = null) => new
+    public static object Draft(string type = "Quyết định", string secrecy = "None", bool isPublic = false, bool isLegalNormative = false, Guid? replacesId = null,
+        string subject = "Về việc ban hành Kế hoạch cải cách hành chính năm 2027") => new
     {
         documentType = type,
-        subject = "Về việc ban hành Kế hoạch cải cách hành chính năm 2027",
+        subject,
         urgency = "Normal",
         secrecy,
         recipients = new[] { "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố" },

@@ -58,6 +58,12 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
             document.Property(d => d.LeadUnit).HasMaxLength(50);
             document.Property(d => d.SupportingUnits).HasMaxLength(500);
             document.Property(d => d.AssignedBy).HasMaxLength(100);
+            document.Property(d => d.HandedOnTo).HasMaxLength(200);
+            document.Property(d => d.HandedOnBy).HasMaxLength(100);
+            document.Property(d => d.Progress).HasMaxLength(2000);
+            document.Property(d => d.ReplyNumberAndCode).HasMaxLength(42);
+            document.Property(d => d.ReturnReason).HasMaxLength(2000);
+            document.HasIndex(d => d.ArrivedAtUtc);
         });
         modelBuilder.Entity<OutgoingDocument>(document =>
         {

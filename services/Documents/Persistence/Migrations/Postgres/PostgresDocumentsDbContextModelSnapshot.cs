@@ -185,6 +185,9 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
@@ -199,6 +202,20 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("DuplicateOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("HandedOnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandedOnBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HandedOnTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("IssuingBody")
                         .IsRequired()
@@ -217,6 +234,13 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Progress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ProgressAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -226,6 +250,17 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ReplyNumberAndCode")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Secrecy")
                         .HasColumnType("integer");
@@ -257,6 +292,8 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArrivedAtUtc");
 
                     b.HasIndex("Year", "ArrivalNumber")
                         .IsUnique();

@@ -179,6 +179,9 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -192,6 +195,20 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                     b.Property<string>("DocumentType")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DuplicateOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandedOnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOnBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOnTo")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuingBody")
@@ -211,6 +228,13 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Progress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProgressAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -219,6 +243,17 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                     b.Property<string>("RegisteredByUnit")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyNumberAndCode")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Secrecy")
@@ -251,6 +286,8 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArrivedAtUtc");
 
                     b.HasIndex("Year", "ArrivalNumber")
                         .IsUnique();
