@@ -85,6 +85,8 @@ public sealed class IncomingFollowUpApiTests(DatabaseKind database)
         Assert.That(returned.ReturnReason, Is.EqualTo("Gửi nhầm, không thuộc thẩm quyền"));
         var direction = await _leader.PostAsJsonAsync($"/api/documents/incoming/{document.Id}/direction", new { direction = "Giao", leadUnit = "KT" });
         Assert.That(direction.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var returnedList = await _clerk.GetFromJsonAsync<IncomingDocumentView[]>("/api/documents/incoming?status=Returned");
+        Assert.That(returnedList!.Select(d => d.Id), Is.EqualTo(new[] { document.Id }));
     }
 
     [Test]

@@ -106,12 +106,13 @@ public static class IncomingDocumentsApi
     }
 
     private static async Task<Ok<IncomingDocumentView[]>> List(
-        ClaimsPrincipal user, DocumentsDbContext db, int? year, int? page, int? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, DocumentsDbContext db, int? year, IncomingStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var skip = (Math.Max(page ?? 1, 1) - 1) * size;
         var query = db.IncomingDocuments.AsNoTracking().Where(DocumentAccess.For(user).Filter());
         if (year is not null) query = query.Where(d => d.Year == year);
+        if (status is not null) query = query.Where(d => d.Status == status);
         var documents = await query
             .OrderByDescending(d => d.Year).ThenByDescending(d => d.ArrivalNumber)
             .Skip(skip).Take(size)

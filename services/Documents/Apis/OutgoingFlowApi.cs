@@ -58,6 +58,7 @@ public static class OutgoingFlowApi
         var position = request?.SignerPosition.NfcOrNull() ?? "";
         var from = document.Sign(actor, Cut(signerName, 200), Cut(position, 200), hasMainFile, now);
         var signature = await signing.SignAsync(id, SignatureKind.Signer, certificates.SignerCertificate(actor.Username, signerName), now, cancellationToken);
+        db.Signatures.Add(signature);
         audit.Record(id, nameof(OutgoingAction.Sign), from, document.Status, $"Chứng thư {signature.CertificateThumbprint}, tệp {signature.FileSha256}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await OutgoingDocumentsApi.ViewAsync(db, document, user, cancellationToken));
@@ -65,7 +66,9 @@ public static class OutgoingFlowApi
 
     /// <summary>
     /// Number, seal and event in one transaction: a failure gives the number back, so the series
-    /// stays gap-free, and the event leaves only if the issue committed.
+    /// stays gap-free, and the event leaves only if the issue committed. The seal covers the file,
+    /// not the number, so it is computed before the series is locked: the lock is held for
+    /// milliseconds, and clerks issuing at once do not queue behind each other's cryptography.
     /// </summary>
     private static async Task<Results<Ok<OutgoingDocumentView>, NotFound>> Issue(
         Guid id, IssueRequest? request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
@@ -78,6 +81,7 @@ public static class OutgoingFlowApi
         document.EnsureCanIssue(actor);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime);
+        var seal = await signing.SignAsync(id, SignatureKind.Seal, certificates.SealCertificate(), now.UtcDateTime, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var series = numbering.SeriesFor(document.Type, document.Secrecy, document.IsLegalNormative);
@@ -87,7 +91,7 @@ public static class OutgoingFlowApi
         if (request?.IsPublic is { } isPublic) document.SetFlags(isPublic, document.IsLegalNormative);
         var from = document.Issue(actor, series, today.Year, number,
             numbering.NumberAndCode(number, document.Type, document.DraftingUnit, document.IsLegalNormative, today.Year), today, now.UtcDateTime);
-        await signing.SignAsync(id, SignatureKind.Seal, certificates.SealCertificate(), now.UtcDateTime, cancellationToken);
+        db.Signatures.Add(seal);
         audit.Record(id, nameof(OutgoingAction.Issue), from, document.Status, document.NumberAndCode);
         outbox.Add(new DocumentIssued(
             document.Id, document.NumberAndCode!, document.DocumentType, document.Subject, document.SignerName ?? "",

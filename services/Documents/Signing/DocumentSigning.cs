@@ -10,6 +10,7 @@ namespace Platform.Documents.Signing;
 /// <summary>Signs a document's main file (the leader's signature, then the office seal at issue) and checks those signatures.</summary>
 public sealed class DocumentSigning(DocumentsDbContext db, IFileStore files, ICertificateProvider certificates)
 {
+    /// <summary>Signs the main file as it is now; the caller adds the signature to its unit of work.</summary>
     public async Task<DocumentSignature> SignAsync(Guid documentId, SignatureKind kind, X509Certificate2 certificate, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var main = await MainFileAsync(documentId, cancellationToken)
@@ -27,7 +28,6 @@ public sealed class DocumentSigning(DocumentsDbContext db, IFileStore files, ICe
             Cms = CmsSignatures.Sign(content, certificate, nowUtc),
             SignedAtUtc = nowUtc,
         };
-        db.Signatures.Add(signature);
         return signature;
     }
 
