@@ -200,4 +200,12 @@ public sealed class OutgoingDocumentsApiTests(DatabaseKind database)
             Assert.That((await _flow.Leader.SendAsync(edit)).StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), method.Method);
         }
     }
+
+    [Test]
+    public async Task The_OpenAPI_document_describes_the_outgoing_flow_and_the_registers()
+    {
+        using var anonymous = _factory.ClientFor(null);
+        var text = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.That(text, Does.Contain("/api/documents/outgoing/{id}/issue").And.Contain("/api/documents/registers/follow-up").And.Contain("/api/documents/outgoing/{id}/attachments"));
+    }
 }

@@ -6,11 +6,18 @@ using Platform.TestSupport;
 namespace Platform.Documents.Tests;
 
 /// <summary>Walks an outgoing document through the flow over HTTP, as the people involved would.</summary>
-public sealed class OutgoingDriver(DocumentsFactory factory) : IDisposable
+public sealed class OutgoingDriver(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IDisposable
 {
-    public HttpClient Specialist { get; } = factory.ClientFor(TestUser.Specialist);
-    public HttpClient Leader { get; } = factory.ClientFor(TestUser.Leader);
-    public HttpClient Clerk { get; } = factory.ClientFor(TestUser.Clerk);
+    public HttpClient Specialist { get; } = SignedIn(factory, TestUser.Specialist);
+    public HttpClient Leader { get; } = SignedIn(factory, TestUser.Leader);
+    public HttpClient Clerk { get; } = SignedIn(factory, TestUser.Clerk);
+
+    private static HttpClient SignedIn(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, TestUser user)
+    {
+        var client = factory.CreateClient();
+        user.SignIn(client);
+        return client;
+    }
 
     public static object Draft(string type = "Quyết định", string secrecy = "None", bool isPublic = false, bool isLegalNormative = false, Guid? replacesId = null,
         string subject = "Về việc ban hành Kế hoạch cải cách hành chính năm 2027") => new
