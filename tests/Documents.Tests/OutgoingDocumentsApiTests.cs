@@ -4,6 +4,11 @@ using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Documents.Apis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Documents.Domain;
+using Platform.Documents.Persistence;
+using Platform.ServiceDefaults.Auth;
 using Platform.TestSupport;
 
 namespace Platform.Documents.Tests;
@@ -207,5 +212,26 @@ public sealed class OutgoingDocumentsApiTests(DatabaseKind database)
         using var anonymous = _factory.ClientFor(null);
         var text = await anonymous.GetStringAsync("/openapi/v1.json");
         Assert.That(text, Does.Contain("/api/documents/outgoing/{id}/issue").And.Contain("/api/documents/registers/follow-up").And.Contain("/api/documents/outgoing/{id}/attachments"));
+    }
+
+    [Test]
+    public async Task Two_people_acting_on_one_document_at_once_cannot_both_succeed()
+    {
+        var draft = await _flow.CreateAsync();
+        await _flow.StepAsync(_flow.Specialist, draft.Id, "submit");
+        using var first = _factory.Services.CreateScope();
+        using var second = _factory.Services.CreateScope();
+        var db1 = first.ServiceProvider.GetRequiredService<DocumentsDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<DocumentsDbContext>();
+        var leader = new Actor("lanhdao", "VP", new HashSet<string> { Roles.Leader });
+        var mine = await db1.OutgoingDocuments.SingleAsync(d => d.Id == draft.Id);
+        var theirs = await db2.OutgoingDocuments.SingleAsync(d => d.Id == draft.Id);
+        mine.Review(leader);
+        theirs.Return(leader, "Chưa đạt yêu cầu");
+        await db1.SaveChangesAsync();
+        var error = Assert.ThrowsAsync<Platform.ServiceDefaults.Errors.DomainRuleException>(() => db2.SaveChangesAsync())!;
+        Assert.That(error.Code, Is.EqualTo("concurrent-change"));
+        var stored = await _flow.Leader.GetFromJsonAsync<OutgoingDocumentView>($"/api/documents/outgoing/{draft.Id}");
+        Assert.That(stored!.Status, Is.EqualTo("Reviewed"));
     }
 }

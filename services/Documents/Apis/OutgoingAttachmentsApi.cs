@@ -29,6 +29,7 @@ public static class OutgoingAttachmentsApi
         if (document is null) return TypedResults.NotFound();
         document.EnsureEditable(Actor.From(user));
         var attachment = await storage.StoreAsync(id, file, main ?? false, user, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (attachment.IsMain)
         {
             // One main file: the one a leader will sign. A new upload replaces the old one in the draft.
@@ -37,6 +38,7 @@ public static class OutgoingAttachmentsApi
         db.Attachments.Add(attachment);
         audit.Record(id, "Attach", document.Status, document.Status, $"{attachment.FileName} ({attachment.Sha256})");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/documents/outgoing/{id}/attachments/{attachment.Id}", AttachmentView.From(attachment));
     }
 

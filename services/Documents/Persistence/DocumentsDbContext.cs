@@ -14,10 +14,19 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The audit trail is append-only, whatever code path tries otherwise.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Status is a concurrency token: two people acting on one document at once, the second loses.
+            throw new Platform.ServiceDefaults.Errors.DomainRuleException(
+                "Văn bản vừa được người khác xử lý; vui lòng tải lại và thử lại.", 409, "concurrent-change");
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -53,7 +62,7 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
             document.Property(d => d.RegisteredByUnit).HasMaxLength(50);
             document.Property(d => d.Urgency).HasConversion<string>().HasMaxLength(20);
             // Secrecy stays a number: reads compare it with the reader's clearance.
-            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             document.Property(d => d.Direction).HasMaxLength(2000);
             document.Property(d => d.LeadUnit).HasMaxLength(50);
             document.Property(d => d.SupportingUnits).HasMaxLength(500);
@@ -79,7 +88,7 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
             document.Property(d => d.DocumentType).HasMaxLength(100);
             document.Property(d => d.Subject).HasMaxLength(500);
             document.Property(d => d.Urgency).HasConversion<string>().HasMaxLength(20);
-            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             document.Property(d => d.DraftingUnit).HasMaxLength(50);
             document.Property(d => d.DraftedBy).HasMaxLength(100);
             document.Property(d => d.ReturnReason).HasMaxLength(2000);
