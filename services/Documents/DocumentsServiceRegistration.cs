@@ -1,5 +1,9 @@
 using Platform.Documents.Apis;
+using Platform.Documents.Audit;
+using Platform.Documents.Domain;
+using Platform.Documents.Files;
 using Platform.Documents.Persistence;
+using Platform.Documents.Signing;
 using Platform.ServiceDefaults;
 
 namespace Platform.Documents;
@@ -10,13 +14,27 @@ public static class DocumentsServiceRegistration
 
     public static WebApplicationBuilder AddDocumentsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults<DocumentsDbContext, SqliteDocumentsDbContext, PostgresDocumentsDbContext>(AppId);
+        var service = builder.AddServiceDefaults<DocumentsDbContext, SqliteDocumentsDbContext, PostgresDocumentsDbContext>(AppId);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.Configure<NumberingOptions>(builder.Configuration.GetSection(NumberingOptions.Section));
+        builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        builder.Services.AddSingleton(sp => new NumberingPolicy(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NumberingOptions>>().Value));
+        builder.Services.AddSingleton<IFileStore>(new DiskFileStore(Path.Combine(service.OwnFolder(), "files")));
+        builder.Services.AddSingleton<ICertificateProvider>(new DevelopmentCertificates(
+            Path.Combine(service.OwnFolder(), "certificates"),
+            builder.Configuration["Documents:Organisation"] ?? "Ủy ban nhân dân tỉnh"));
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AttachmentStorage>();
+        builder.Services.AddScoped<DocumentSigning>();
         return builder;
     }
 
     public static WebApplication MapDocumentsApis(this WebApplication app)
     {
         app.MapIncomingDocumentsApi();
+        app.MapOutgoingDocumentsApi();
+        app.MapVerificationApi();
+        app.MapRegistersApi();
         return app;
     }
 }

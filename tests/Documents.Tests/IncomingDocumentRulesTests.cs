@@ -9,8 +9,9 @@ public sealed class IncomingDocumentRulesTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
 
-    private static IncomingDocument Document(Secrecy secrecy = Secrecy.None, string unit = "VP") => new()
+    private static IncomingDocument Document(Secrecy secrecy = Secrecy.None, string unit = "VP", Urgency urgency = Urgency.Normal) => new()
     {
+        Urgency = urgency,
         Id = Guid.NewGuid(),
         Year = 2026,
         ArrivalNumber = 1,
@@ -85,5 +86,59 @@ public sealed class IncomingDocumentRulesTests
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "IssuingBody", "NumberAndCode", "DocumentDate", "Subject", "PageCount" }));
         Assert.That(errors["IssuingBody"][0], Is.EqualTo("Cơ quan ban hành là bắt buộc."));
         Assert.That(errors["Subject"][0], Is.EqualTo("Trích yếu tối đa 500 ký tự."));
+    }
+
+    [Test]
+    public void A_normal_document_is_handed_on_only_after_a_direction_but_an_urgent_one_at_once()
+    {
+        var normal = Document();
+        Assert.That(Assert.Throws<DomainRuleException>(() => normal.HandOn("SNV", "vanthu", Now))!.Code, Is.EqualTo("illegal-transition"));
+        normal.RecordDirection("Giao", "SNV", [], null, "lanhdao", Now);
+        normal.HandOn("SNV", "vanthu", Now);
+        Assert.That(normal.Status, Is.EqualTo(IncomingStatus.HandedOn));
+
+        var flash = Document(urgency: Urgency.Flash);
+        flash.HandOn("Chánh Văn phòng", "vanthu", Now);
+        Assert.That(flash.HandedOnAtUtc, Is.EqualTo(Now));
+        Assert.That(flash.Status, Is.EqualTo(IncomingStatus.Registered), "still waits for the leader's direction");
+    }
+
+    [Test]
+    public void Progress_with_the_reply_settles_the_document()
+    {
+        var document = Document();
+        Assert.Throws<DomainRuleException>(() => document.ReportProgress("Đang dự thảo", null, false, Now), "no direction yet");
+        document.RecordDirection("Giao", "SNV", [], new DateOnly(2026, 11, 30), "lanhdao", Now);
+        document.ReportProgress("Đang dự thảo văn bản trả lời", null, done: false, Now);
+        Assert.That(document.Status, Is.EqualTo(IncomingStatus.InProgress));
+        document.ReportProgress("Đã trả lời", "12/SNV-VP", done: true, Now);
+        Assert.That(document.Status, Is.EqualTo(IncomingStatus.Done));
+        Assert.That(document.ReplyNumberAndCode, Is.EqualTo("12/SNV-VP"));
+        Assert.That(Platform.Documents.Registers.RegisterBuilder.Timeliness(document, new DateOnly(2026, 12, 5)), Is.EqualTo("Hoàn thành đúng hạn"));
+        Assert.Throws<DomainRuleException>(() => document.ReportProgress("Thêm", null, false, Now), "settled");
+    }
+
+    [Test]
+    public void Follow_up_timeliness_tells_overdue_from_within_term()
+    {
+        var document = Document();
+        document.RecordDirection("Giao", "SNV", [], new DateOnly(2026, 11, 30), "lanhdao", Now);
+        Assert.That(Platform.Documents.Registers.RegisterBuilder.Timeliness(document, new DateOnly(2026, 11, 30)), Is.EqualTo("Đang xử lý, trong hạn"));
+        Assert.That(Platform.Documents.Registers.RegisterBuilder.Timeliness(document, new DateOnly(2026, 12, 1)), Is.EqualTo("Đang xử lý, quá hạn"));
+        document.ReportProgress("Xong", null, done: true, new DateTime(2026, 12, 2, 3, 0, 0, DateTimeKind.Utc));
+        Assert.That(Platform.Documents.Registers.RegisterBuilder.Timeliness(document, new DateOnly(2026, 12, 5)), Is.EqualTo("Hoàn thành quá hạn"));
+    }
+
+    [Test]
+    public void A_document_goes_back_to_its_sender_only_with_a_reason_and_before_any_direction()
+    {
+        var document = Document();
+        Assert.Throws<DomainRuleException>(() => document.ReturnToSender("  ", Now));
+        document.ReturnToSender("Gửi nhầm cơ quan", Now);
+        Assert.That(document.Status, Is.EqualTo(IncomingStatus.Returned));
+        Assert.Throws<DomainRuleException>(() => document.RecordDirection("Giao", "SNV", [], null, "lanhdao", Now));
+        var directed = Document();
+        directed.RecordDirection("Giao", "SNV", [], null, "lanhdao", Now);
+        Assert.Throws<DomainRuleException>(() => directed.ReturnToSender("Muộn", Now));
     }
 }

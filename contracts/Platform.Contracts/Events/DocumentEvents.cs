@@ -30,7 +30,10 @@ public sealed record DocumentAssigned(
     Secrecy Secrecy,
     DateTimeOffset AssignedAt);
 
-/// <summary>An outgoing document (văn bản đi) was numbered, signed and issued (phát hành).</summary>
+/// <summary>
+/// An outgoing document (văn bản đi) was numbered, signed and issued (phát hành). A replacing
+/// document names the one it replaces in <paramref name="ReplacesDocumentId"/>.
+/// </summary>
 [Topic(Topics.DocumentIssued)]
 public sealed record DocumentIssued(
     Guid DocumentId,
@@ -44,7 +47,8 @@ public sealed record DocumentIssued(
     bool IsPublic,
     bool IsLegalNormative,
     IReadOnlyList<string> Recipients,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    Guid? ReplacesDocumentId = null);
 
 /// <summary>A document was recalled (thu hồi) by its sender.</summary>
 [Topic(Topics.DocumentRecalled)]

@@ -14,7 +14,8 @@ public sealed record RegisterIncomingDocumentRequest(
     Urgency Urgency,
     Secrecy Secrecy,
     int PageCount,
-    string? Signer)
+    string? Signer,
+    bool ConfirmDuplicate = false)
 {
     /// <summary>Field errors in Vietnamese, keyed by field name; empty when the request is valid.</summary>
     public Dictionary<string, string[]> Validate(DateOnly today)
@@ -57,16 +58,26 @@ public sealed record RecordDirectionRequest(string? Direction, string? LeadUnit,
     }
 }
 
+/// <summary>The clerk hands the document on to a unit or person.</summary>
+public sealed record HandOnRequest(string? To);
+
+/// <summary>The lead unit's progress report, with the reply document's number when there is one.</summary>
+public sealed record ProgressRequest(string? Progress, string? ReplyNumberAndCode, bool Done);
+
 /// <summary>An incoming document as the API shows it.</summary>
 public sealed record IncomingDocumentView(
     Guid Id, int Year, int ArrivalNumber, DateTime ArrivedAtUtc, bool ArrivalTimeRecorded,
     string IssuingBody, string NumberAndCode, DateOnly DocumentDate, string DocumentType, string Subject,
     Urgency Urgency, Secrecy Secrecy, int PageCount, string? Signer, string RegisteredBy, string RegisteredByUnit,
     string Status, string? Direction, string? LeadUnit, IReadOnlyList<string> SupportingUnits, DateOnly? Deadline,
-    string? AssignedBy)
+    string? AssignedBy, Guid? DuplicateOf = null, DateTime? HandedOnAtUtc = null, string? HandedOnTo = null,
+    string? Progress = null, string? ReplyNumberAndCode = null, DateTime? CompletedAtUtc = null, string? ReturnReason = null,
+    string? StatusLabel = null)
 {
     public static IncomingDocumentView From(IncomingDocument d) => new(
         d.Id, d.Year, d.ArrivalNumber, d.ArrivedAtUtc, d.ArrivalTimeRecorded, d.IssuingBody, d.NumberAndCode,
         d.DocumentDate, d.DocumentType, d.Subject, d.Urgency, d.Secrecy, d.PageCount, d.Signer, d.RegisteredBy,
-        d.RegisteredByUnit, d.Status.ToString(), d.Direction, d.LeadUnit, d.SupportingUnitList(), d.Deadline, d.AssignedBy);
+        d.RegisteredByUnit, d.Status.ToString(), d.Direction, d.LeadUnit, d.SupportingUnitList(), d.Deadline, d.AssignedBy,
+        d.DuplicateOf, d.HandedOnAtUtc, d.HandedOnTo, d.Progress, d.ReplyNumberAndCode, d.CompletedAtUtc, d.ReturnReason,
+        d.Status.Label());
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
+using Platform.Documents.Audit;
 using Platform.Documents.Domain;
 using Platform.Documents.Persistence;
 using Platform.ServiceDefaults;
@@ -23,11 +24,12 @@ public static class IncomingDocumentsApi
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/{id:guid}/direction", RecordDirection).RequireAuthorization(p => p.RequireRole(Roles.Leader));
+        group.MapIncomingFlowApi();
         return group;
     }
 
-    private static async Task<Results<Created<IncomingDocumentView>, ValidationProblem>> Register(
-        RegisterIncomingDocumentRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox,
+    private static async Task<Results<Created<IncomingDocumentView>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterIncomingDocumentRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -37,11 +39,21 @@ public static class IncomingDocumentsApi
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var year = today.Year;
+        // Taking the number first serialises registrations, so two copies of one document
+        // arriving at once cannot both pass the duplicate check.
+        var arrivalNumber = await NumberSeries.NextAsync(db, "incoming", year, cancellationToken);
+        var existing = await FindDuplicateAsync(db, request, cancellationToken);
+        if (existing is not null && !request.ConfirmDuplicate)
+        {
+            // Returning here rolls the transaction back, and the arrival number with it.
+            return DuplicateProblem(existing, DocumentAccess.For(user));
+        }
         var document = new IncomingDocument
         {
             Id = Guid.CreateVersion7(),
             Year = year,
-            ArrivalNumber = await NumberSeries.NextAsync(db, "incoming", year, cancellationToken),
+            ArrivalNumber = arrivalNumber,
+            DuplicateOf = existing?.Id,
             ArrivedAtUtc = now.UtcDateTime,
             ArrivalTimeRecorded = IncomingDocument.RecordsArrivalTime(request.Urgency),
             IssuingBody = request.IssuingBody!.Nfc(),
@@ -57,6 +69,8 @@ public static class IncomingDocumentsApi
             RegisteredByUnit = user.Unit() ?? "",
         };
         db.IncomingDocuments.Add(document);
+        audit.Record(document.Id, "Register", null, document.Status,
+            existing is null ? $"Số đến {document.ArrivalNumber}" : $"Số đến {document.ArrivalNumber}; văn thư xác nhận trùng với văn bản {existing.Id}");
         outbox.Add(new DocumentRegistered(
             document.Id, document.Year, document.ArrivalNumber, document.IssuingBody, document.NumberAndCode,
             document.DocumentDate, document.DocumentType, document.Subject, document.Urgency, document.Secrecy,
@@ -66,13 +80,39 @@ public static class IncomingDocumentsApi
         return TypedResults.Created($"/api/documents/incoming/{document.Id}", IncomingDocumentView.From(document));
     }
 
+    private static Task<IncomingDocument?> FindDuplicateAsync(DocumentsDbContext db, RegisterIncomingDocumentRequest request, CancellationToken cancellationToken)
+    {
+        var body = request.IssuingBody!.Nfc();
+        var code = request.NumberAndCode!.Nfc();
+        var date = request.DocumentDate!.Value;
+        return db.IncomingDocuments.AsNoTracking()
+            .Where(d => d.IssuingBody == body && d.NumberAndCode == code && d.DocumentDate == date)
+            .OrderBy(d => d.Year).ThenBy(d => d.ArrivalNumber)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>409 with the document already registered, so the clerk can compare; one above their clearance is not shown.</summary>
+    private static ProblemHttpResult DuplicateProblem(IncomingDocument existing, DocumentAccess access)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = "duplicate" };
+        if (access.CanRead(existing)) extensions["existing"] = IncomingDocumentView.From(existing);
+        return TypedResults.Problem(
+            detail: $"Văn bản {existing.NumberAndCode} của {existing.IssuingBody} ngày {existing.DocumentDate:dd/MM/yyyy} đã được vào sổ"
+                + (access.CanRead(existing) ? $" với số đến {existing.ArrivalNumber}/{existing.Year}" : "")
+                + ". Nếu đúng là văn bản khác, gửi lại với confirmDuplicate = true.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Văn bản đến bị trùng",
+            extensions: extensions);
+    }
+
     private static async Task<Ok<IncomingDocumentView[]>> List(
-        ClaimsPrincipal user, DocumentsDbContext db, int? year, int? page, int? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, DocumentsDbContext db, int? year, IncomingStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var skip = (Math.Max(page ?? 1, 1) - 1) * size;
         var query = db.IncomingDocuments.AsNoTracking().Where(DocumentAccess.For(user).Filter());
         if (year is not null) query = query.Where(d => d.Year == year);
+        if (status is not null) query = query.Where(d => d.Status == status);
         var documents = await query
             .OrderByDescending(d => d.Year).ThenByDescending(d => d.ArrivalNumber)
             .Skip(skip).Take(size)
@@ -91,7 +131,7 @@ public static class IncomingDocumentsApi
     }
 
     private static async Task<Results<Ok<IncomingDocumentView>, NotFound, ValidationProblem>> RecordDirection(
-        Guid id, RecordDirectionRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox,
+        Guid id, RecordDirectionRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -103,7 +143,9 @@ public static class IncomingDocumentsApi
 
         var now = clock.GetUtcNow();
         var supporting = (request.SupportingUnits ?? []).Select(u => u.Nfc()).Distinct().ToArray();
+        var from = document.Status;
         document.RecordDirection(request.Direction!.Nfc(), request.LeadUnit!.Nfc(), supporting, request.Deadline, user.Username(), now.UtcDateTime);
+        audit.Record(document.Id, "Direction", from, document.Status, $"Chủ trì: {document.LeadUnit}; hạn: {document.Deadline?.ToString("dd/MM/yyyy") ?? "không"}");
         outbox.Add(new DocumentAssigned(
             document.Id, document.NumberAndCode, document.Subject, document.Direction!, document.LeadUnit!,
             supporting, document.Deadline, document.AssignedBy!, document.Secrecy, now));

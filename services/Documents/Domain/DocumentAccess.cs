@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Auth;
 namespace Platform.Documents.Domain;
 
 /// <summary>
-/// Who may read which incoming document: never above the reader's secrecy clearance; the
+/// Who may read which document: never above the reader's secrecy clearance; the
 /// office's clerks, leaders and administrators see every unit's documents, anyone else only
 /// those their unit registered, leads or supports.
 /// </summary>
@@ -28,4 +28,13 @@ public sealed record DocumentAccess(Secrecy Clearance, string? Unit, bool SeesAl
     }
 
     public bool CanRead(IncomingDocument document) => Filter().Compile()(document);
+
+    /// <summary>Outgoing documents: the same clearance rule; outside the office, only the drafting unit's own.</summary>
+    public Expression<Func<OutgoingDocument, bool>> OutgoingFilter()
+    {
+        var clearance = Clearance;
+        if (SeesAllUnits) return d => d.Secrecy <= clearance;
+        var unit = Unit ?? "\u0000";
+        return d => d.Secrecy <= clearance && d.DraftingUnit == unit;
+    }
 }
