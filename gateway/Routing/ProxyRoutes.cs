@@ -17,6 +17,15 @@ public static class ProxyRoutes
         var routes = new List<RouteConfig>
         {
             Api(ServiceAddresses.Documents, "/api/documents", Policies.DocumentsAccess),
+            // Anyone holding an issued public document may check its signature; the service
+            // itself answers only for issued, public, non-secret documents.
+            new RouteConfig
+            {
+                RouteId = "documents-verification",
+                ClusterId = ServiceAddresses.Documents,
+                AuthorizationPolicy = Anonymous,
+                Match = new RouteMatch { Path = "/api/documents/outgoing/{id}/verification", Methods = ["GET", "POST"] },
+            },
             Api(ServiceAddresses.Tasks, "/api/tasks", Policies.TasksAccess),
             Api(ServiceAddresses.Gazette, "/api/gazette", Policies.GazetteAccess),
             // The published gazette is free to everyone (Nghị định 30/2020, DOMAIN.md section 4).

@@ -100,12 +100,14 @@ public sealed class GatewayTests
     }
 
     [Test]
-    public async Task The_published_gazette_is_reached_without_a_token()
+    public async Task The_published_gazette_and_signature_checks_are_reached_without_a_token()
     {
         using var factory = new GatewayFactory(Addresses());
         using var client = factory.CreateClient();
         var echo = await client.GetFromJsonAsync<JsonElement>("/api/gazette/public/issues?year=2026");
         Assert.That(echo.GetProperty("service").GetString(), Is.EqualTo("gazette"));
+        var verification = await client.GetFromJsonAsync<JsonElement>("/api/documents/outgoing/0b6d1d5e-0000-0000-0000-000000000001/verification");
+        Assert.That(verification.GetProperty("service").GetString(), Is.EqualTo("documents"));
         using var register = await client.GetAsync("/api/gazette/register");
         Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the register is staff-only");
     }
