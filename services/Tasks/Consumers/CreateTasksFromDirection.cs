@@ -1,37 +1,25 @@
 using Platform.Contracts.Events;
 using Platform.ServiceDefaults.Events;
-using Platform.ServiceDefaults.Events.Outbox;
 using Platform.Tasks.Domain;
-using Platform.Tasks.Persistence;
+using Platform.Tasks.Grains;
 
 namespace Platform.Tasks.Consumers;
 
 /// <summary>
-/// A leader's direction on a document becomes a task for the lead unit. Runs inside the
-/// inbox transaction, so a redelivered direction does not create a second task.
+/// A leader's direction on a document becomes a task for the lead unit. The task id comes from
+/// the event id, and the grain's create returns the existing task when called again, so a
+/// redelivery that slips past the inbox (a crash after the grain stored, before the inbox
+/// committed) still makes one task and one TaskCreated.
 /// </summary>
-public sealed class CreateTasksFromDirection(TasksDbContext db, Outbox outbox, TimeProvider clock) : IEventHandler<DocumentAssigned>
+public sealed class CreateTasksFromDirection(IGrainFactory grains) : IEventHandler<DocumentAssigned>
 {
-    public Task HandleAsync(DocumentAssigned @event, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(DocumentAssigned @event, EventContext context, CancellationToken cancellationToken)
     {
-        var task = new TrackedTask
-        {
-            // Derived from the event id so the same direction always names the same task.
-            Id = TaskIds.FromEvent(context.EventId),
-            SourceDocumentId = @event.DocumentId,
-            SourceDocumentNumber = @event.NumberAndCode,
-            Content = @event.Direction,
-            LeadUnit = @event.LeadUnit,
-            SupportingUnits = string.Join(',', @event.SupportingUnits),
-            Deadline = @event.Deadline,
-            AssignedBy = @event.AssignedBy,
-            Secrecy = @event.Secrecy,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Tasks.Add(task);
-        outbox.Add(new TaskCreated(task.Id, task.SourceDocumentId, task.Content, task.LeadUnit,
-            task.SupportingUnitList(), task.Deadline, task.AssignedBy, clock.GetUtcNow()));
-        return Task.CompletedTask;
+        var id = TaskIds.FromEvent(context.EventId);
+        var outcome = await grains.GetGrain<ITaskGrain>(id).Create(new NewTask(
+            id, @event.DocumentId, @event.NumberAndCode, @event.Direction, @event.LeadUnit,
+            @event.SupportingUnits, @event.Deadline, @event.AssignedBy, @event.Secrecy));
+        outcome.TaskOrThrow();
     }
 }
 
