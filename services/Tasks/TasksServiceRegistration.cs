@@ -20,6 +20,8 @@ public static class TasksServiceRegistration
         builder.AddTasksSilo();
         builder.Services.AddSingleton<TaskViews>();
         builder.Services.AddEventHandler<DocumentAssigned, CreateTasksFromDirection>();
+        builder.Services.AddSingleton<TaskCreationSignal>();
+        builder.Services.AddHostedService<TaskCreationPump>();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
         if (string.Equals(builder.Configuration["Tasks:Notifications:Sender"], "smtp", StringComparison.OrdinalIgnoreCase))
             builder.Services.AddSingleton<INotificationSender, SmtpNotificationSender>();

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Platform.Tasks;
 
 /// <summary>
-/// The Orleans silo co-hosted in the Tasks web app. Configuration (<c>Orleans</c> section):
+/// The Orleans silo co-hosted in the Tasks web app. Configuration (<c>Silo</c> section; Orleans reads <c>Orleans</c> itself):
 /// <c>Clustering</c> = <c>localhost</c> (one silo, make run; the default) or <c>redis</c>
 /// (production, with the Kubernetes pod's POD_NAME, POD_IP, ORLEANS_SERVICE_ID and
 /// ORLEANS_CLUSTER_ID); <c>Storage</c> = <c>redis</c> (default when ConnectionStrings:Redis is
@@ -26,7 +26,7 @@ public static class TasksSilo
         builder.UseOrleans(silo =>
         {
             var config = builder.Configuration;
-            var orleans = config.GetSection("Orleans");
+            var orleans = config.GetSection("Silo");
             var serviceId = Environment.GetEnvironmentVariable("ORLEANS_SERVICE_ID") ?? orleans["ServiceId"] ?? "platform-tasks";
             var clusterId = Environment.GetEnvironmentVariable("ORLEANS_CLUSTER_ID") ?? orleans["ClusterId"] ?? "platform";
             var siloPort = orleans.GetValue<int?>("SiloPort") ?? FreePort();
@@ -58,7 +58,13 @@ public static class TasksSilo
     {
         if (string.Equals(storage, "redis", StringComparison.OrdinalIgnoreCase))
         {
-            silo.AddRedisGrainStorage(StorageName, o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
+            // Orleans' own serializer rather than the provider's default Newtonsoft JSON with type
+            // names: state classes carry [Id]s, so it stays readable as they gain fields.
+            silo.AddRedisGrainStorage(StorageName, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis));
+                o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+            }));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
         }
         else

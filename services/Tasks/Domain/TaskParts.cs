@@ -10,7 +10,7 @@ public sealed record NewTask(
     [property: Id(2)] string? SourceDocumentNumber,
     [property: Id(3)] string Content,
     [property: Id(4)] string LeadUnit,
-    [property: Id(5)] IReadOnlyList<string> SupportingUnits,
+    [property: Id(5)] string[] SupportingUnits,
     [property: Id(6)] DateOnly? Deadline,
     [property: Id(7)] string AssignedBy,
     [property: Id(8)] Secrecy Secrecy);
@@ -22,7 +22,7 @@ public sealed record ProgressReport(
     [property: Id(1)] string By,
     [property: Id(2)] int Percent,
     [property: Id(3)] string? Note,
-    [property: Id(4)] IReadOnlyList<string> Attachments);
+    [property: Id(4)] string[] Attachments);
 
 /// <summary>One line of a task's history: who did what, when, and the status before and after.</summary>
 [GenerateSerializer, Immutable, Alias("tasks.HistoryEntry")]

@@ -12,8 +12,8 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// <summary>Enters the task; a second call (a redelivered direction) returns the task already there.</summary>
     [Alias("Create")] Task<TaskOutcome> Create(NewTask task);
     [Alias("Get")] Task<TaskRecord?> Get();
-    [Alias("ReportProgress")] Task<TaskOutcome> ReportProgress(string by, int percent, string? note, IReadOnlyList<string> attachments);
-    [Alias("SubmitCompletion")] Task<TaskOutcome> SubmitCompletion(string by, string? note, IReadOnlyList<string> attachments);
+    [Alias("ReportProgress")] Task<TaskOutcome> ReportProgress(string by, int percent, string? note, string[] attachments);
+    [Alias("SubmitCompletion")] Task<TaskOutcome> SubmitCompletion(string by, string? note, string[] attachments);
     [Alias("ConfirmCompletion")] Task<TaskOutcome> ConfirmCompletion(string by, string? note);
     [Alias("ReturnCompletion")] Task<TaskOutcome> ReturnCompletion(string by, string? reason);
     [Alias("RequestExtension")] Task<TaskOutcome> RequestExtension(string by, DateOnly newDeadline, string? reason);
@@ -25,6 +25,8 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("CheckDeadline")] Task<TaskOutcome> CheckDeadline();
     /// <summary>When the deadline reminder is next due, or null when none is registered.</summary>
     [Alias("NextReminder")] Task<DateTimeOffset?> NextReminder();
+    /// <summary>Whether the reminder service holds this task's deadline reminder (what survives a restart).</summary>
+    [Alias("HasReminder")] Task<bool> HasReminder();
 }
 
 /// <summary>The task after a change, or why the change was refused.</summary>

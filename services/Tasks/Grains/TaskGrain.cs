@@ -46,10 +46,10 @@ public sealed partial class TaskGrain(
 
     public Task<TaskRecord?> Get() => Task.FromResult(Record);
 
-    public Task<TaskOutcome> ReportProgress(string by, int percent, string? note, IReadOnlyList<string> attachments) =>
+    public Task<TaskOutcome> ReportProgress(string by, int percent, string? note, string[] attachments) =>
         Change(r => r.ReportProgress(by, percent, note, attachments, clock.Now));
 
-    public Task<TaskOutcome> SubmitCompletion(string by, string? note, IReadOnlyList<string> attachments) =>
+    public Task<TaskOutcome> SubmitCompletion(string by, string? note, string[] attachments) =>
         Change(r => r.SubmitCompletion(by, note, attachments, clock.Now, clock.Today));
 
     public Task<TaskOutcome> ConfirmCompletion(string by, string? note) => Change(r => r.ConfirmCompletion(by, note, clock.Now));
@@ -71,6 +71,8 @@ public sealed partial class TaskGrain(
     public Task<TaskOutcome> CheckDeadline() => Change(_ => { });
 
     public Task<DateTimeOffset?> NextReminder() => Task.FromResult(state.State.ReminderDueAt);
+
+    public async Task<bool> HasReminder() => await this.GetReminder(DeadlineReminder) is not null;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

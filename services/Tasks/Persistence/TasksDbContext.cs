@@ -8,6 +8,7 @@ public abstract class TasksDbContext(DbContextOptions options) : ServiceDbContex
 {
     public DbSet<TrackedTask> Tasks => Set<TrackedTask>();
     public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
+    public DbSet<PendingTaskCreation> PendingTaskCreations => Set<PendingTaskCreation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,6 +27,12 @@ public abstract class TasksDbContext(DbContextOptions options) : ServiceDbContex
             task.Property(t => t.SupportingUnits).HasMaxLength(500);
             task.Property(t => t.AssignedBy).HasMaxLength(100);
             task.Property(t => t.State).HasConversion<string>().HasMaxLength(30);
+        });
+        modelBuilder.Entity<PendingTaskCreation>(pending =>
+        {
+            pending.ToTable("pending_task_creations");
+            pending.HasKey(p => p.TaskId);
+            pending.Property(p => p.NewTaskJson).HasMaxLength(8000);
         });
         modelBuilder.Entity<NotificationMessage>(message =>
         {

@@ -143,6 +143,25 @@ namespace Platform.Tasks.Persistence.Migrations.Postgres
                     b.ToTable("task_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Tasks.Persistence.PendingTaskCreation", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NewTaskJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("TaskId");
+
+                    b.ToTable("pending_task_creations", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Tasks.Persistence.TrackedTask", b =>
                 {
                     b.Property<Guid>("Id")
