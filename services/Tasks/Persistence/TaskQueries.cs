@@ -20,15 +20,14 @@ public static class TaskQueries
 
     /// <summary>The four DOMAIN.md categories and due soon, per lead unit.</summary>
     public static async Task<DashboardRow[]> DashboardAsync(IQueryable<TrackedTask> tasks, DateOnly today, CancellationToken cancellationToken) =>
-        await tasks.GroupBy(t => t.LeadUnit).Select(g => new DashboardRow(
+        [.. (await tasks.GroupBy(t => t.LeadUnit).Select(g => new DashboardRow(
                 g.Key,
                 g.Count(t => t.State == TaskState.Done && (t.Deadline == null || t.CompletedOn <= t.Deadline)),
                 g.Count(t => t.State == TaskState.Done && t.Deadline != null && t.CompletedOn > t.Deadline),
                 g.Count(t => t.State != TaskState.Done && t.State != TaskState.Refused && (t.Deadline == null || t.Deadline >= today)),
                 g.Count(t => t.State != TaskState.Done && t.State != TaskState.Refused && t.Deadline < today),
                 g.Count(t => t.State != TaskState.Done && t.State != TaskState.Refused && t.Deadline >= today && t.DueSoonFrom <= today)))
-            .OrderBy(r => r.Unit)
-            .ToArrayAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).OrderBy(r => r.Unit, StringComparer.Ordinal)];
 }
 
 /// <summary>
