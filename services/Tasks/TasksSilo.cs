@@ -8,16 +8,24 @@ using StackExchange.Redis;
 namespace Platform.Tasks;
 
 /// <summary>
-/// The Orleans silo co-hosted in the Tasks web app. Configuration (<c>Silo</c> section; Orleans reads <c>Orleans</c> itself):
-/// <c>Clustering</c> = <c>localhost</c> (one silo, make run; the default) or <c>redis</c>
-/// (production, with the Kubernetes pod's POD_NAME, POD_IP, ORLEANS_SERVICE_ID and
-/// ORLEANS_CLUSTER_ID); <c>Storage</c> = <c>redis</c> (default when ConnectionStrings:Redis is
-/// set) or <c>memory</c>; <c>SiloPort</c>/<c>GatewayPort</c>, a free port when not set, so two
-/// silos on one machine (tests, engineers) never collide.
+/// The Orleans silo co-hosted in the Tasks web app. Configuration, section <c>Silo</c> (Orleans
+/// reads <c>Orleans</c> itself, so only the ports the Helm chart sets are read from there too):
+/// <list type="bullet">
+/// <item><c>Clustering</c>: <c>localhost</c> (one silo, make run) or <c>redis</c>; default
+/// <c>redis</c> in a Kubernetes pod (POD_NAME set), else <c>localhost</c>.</item>
+/// <item><c>KubernetesHosting</c>: Microsoft.Orleans.Hosting.Kubernetes (silo name, address and ids
+/// from POD_NAME, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID); default on when the pod has a
+/// service account token, which the chart mounts only for it.</item>
+/// <item><c>Storage</c>: <c>redis</c> (default when ConnectionStrings:Redis is set) or <c>memory</c>.</item>
+/// <item><c>SiloPort</c>, <c>GatewayPort</c> (or <c>Orleans:SiloPort</c>, <c>Orleans:GatewayPort</c>):
+/// a free port when not set, so silos of tests and engineers on one machine never collide.</item>
+/// </list>
 /// </summary>
 public static class TasksSilo
 {
     public const string StorageName = "tasks";
+
+    private const string ServiceAccountToken = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
     public static WebApplicationBuilder AddTasksSilo(this WebApplicationBuilder builder)
     {
@@ -26,19 +34,25 @@ public static class TasksSilo
         builder.UseOrleans(silo =>
         {
             var config = builder.Configuration;
-            var orleans = config.GetSection("Silo");
-            var serviceId = Environment.GetEnvironmentVariable("ORLEANS_SERVICE_ID") ?? orleans["ServiceId"] ?? "platform-tasks";
-            var clusterId = Environment.GetEnvironmentVariable("ORLEANS_CLUSTER_ID") ?? orleans["ClusterId"] ?? "platform";
-            var siloPort = orleans.GetValue<int?>("SiloPort") ?? FreePort();
-            var gatewayPort = orleans.GetValue<int?>("GatewayPort") ?? FreePort();
+            var settings = config.GetSection("Silo");
+            var inPod = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 };
+            var serviceId = Environment.GetEnvironmentVariable("ORLEANS_SERVICE_ID") is { Length: > 0 } sid ? sid : settings["ServiceId"] ?? "platform-tasks";
+            var clusterId = Environment.GetEnvironmentVariable("ORLEANS_CLUSTER_ID") is { Length: > 0 } cid ? cid : settings["ClusterId"] ?? "platform";
+            var siloPort = settings.GetValue<int?>("SiloPort") ?? config.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
+            var gatewayPort = settings.GetValue<int?>("GatewayPort") ?? config.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
             var redis = config.GetConnectionString("Redis");
-            if (string.Equals(orleans["Clustering"], "redis", StringComparison.OrdinalIgnoreCase))
+            var clustering = settings["Clustering"] ?? (inPod ? "redis" : "localhost");
+            if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
             {
                 silo.Configure<ClusterOptions>(o => { o.ServiceId = serviceId; o.ClusterId = clusterId; });
                 silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
                 var podIp = Environment.GetEnvironmentVariable("POD_IP");
                 silo.ConfigureEndpoints(podIp is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                if (Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } podName)
+                if (settings.GetValue<bool?>("KubernetesHosting") ?? (inPod && File.Exists(ServiceAccountToken)))
+                {
+                    silo.UseKubernetesHosting();
+                }
+                else if (Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } podName)
                 {
                     silo.Configure<SiloOptions>(o => o.SiloName = podName);
                 }
@@ -47,7 +61,7 @@ public static class TasksSilo
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, null, serviceId, clusterId);
             }
-            var storage = orleans["Storage"] ?? (string.IsNullOrEmpty(redis) ? "memory" : "redis");
+            var storage = settings["Storage"] ?? (string.IsNullOrEmpty(redis) ? "memory" : "redis");
             silo.AddTaskStorage(storage, redis);
         });
         return builder;
