@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.TestSupport;
-using static Platform.Tasks.Apis.TasksApi;
+using Platform.Tasks.Apis;
 
 namespace Platform.Tasks.Tests;
 

@@ -4,7 +4,7 @@ using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.ServiceDefaults.Events;
 using Platform.TestSupport;
-using static Platform.Tasks.Apis.TasksApi;
+using Platform.Tasks.Apis;
 
 namespace Platform.Tasks.Tests;
 

@@ -1,37 +1,34 @@
+using System.Text.Json;
 using Platform.Contracts.Events;
 using Platform.ServiceDefaults.Events;
-using Platform.ServiceDefaults.Events.Outbox;
 using Platform.Tasks.Domain;
 using Platform.Tasks.Persistence;
 
 namespace Platform.Tasks.Consumers;
 
 /// <summary>
-/// A leader's direction on a document becomes a task for the lead unit. Runs inside the
-/// inbox transaction, so a redelivered direction does not create a second task.
+/// A leader's direction on a document becomes a task for the lead unit. The handler runs in the
+/// inbox transaction, so it only queues the creation there (one row, committed with the inbox
+/// row); <see cref="TaskCreationPump"/> then asks the grain. The grain call cannot sit inside the
+/// inbox transaction: the grain writes the read model itself, and on SQLite that second writer
+/// would wait for the first. The task id comes from the event id and the grain's create is
+/// idempotent, so a redelivery or a retried pump makes one task and one TaskCreated.
 /// </summary>
-public sealed class CreateTasksFromDirection(TasksDbContext db, Outbox outbox, TimeProvider clock) : IEventHandler<DocumentAssigned>
+public sealed class CreateTasksFromDirection(TasksDbContext db, TaskCreationSignal signal, TimeProvider clock) : IEventHandler<DocumentAssigned>
 {
-    public Task HandleAsync(DocumentAssigned @event, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(DocumentAssigned @event, EventContext context, CancellationToken cancellationToken)
     {
-        var task = new TrackedTask
+        var id = TaskIds.FromEvent(context.EventId);
+        if (await db.PendingTaskCreations.FindAsync([id], cancellationToken) is not null) return;
+        var task = new NewTask(id, @event.DocumentId, @event.NumberAndCode, @event.Direction, @event.LeadUnit,
+            [.. @event.SupportingUnits], @event.Deadline, @event.AssignedBy, @event.Secrecy);
+        db.PendingTaskCreations.Add(new PendingTaskCreation
         {
-            // Derived from the event id so the same direction always names the same task.
-            Id = TaskIds.FromEvent(context.EventId),
-            SourceDocumentId = @event.DocumentId,
-            SourceDocumentNumber = @event.NumberAndCode,
-            Content = @event.Direction,
-            LeadUnit = @event.LeadUnit,
-            SupportingUnits = string.Join(',', @event.SupportingUnits),
-            Deadline = @event.Deadline,
-            AssignedBy = @event.AssignedBy,
-            Secrecy = @event.Secrecy,
+            TaskId = id,
+            NewTaskJson = JsonSerializer.Serialize(task, EventJson.Options),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Tasks.Add(task);
-        outbox.Add(new TaskCreated(task.Id, task.SourceDocumentId, task.Content, task.LeadUnit,
-            task.SupportingUnitList(), task.Deadline, task.AssignedBy, clock.GetUtcNow()));
-        return Task.CompletedTask;
+        });
+        db.SavedChanges += (_, _) => signal.Notify();
     }
 }
 

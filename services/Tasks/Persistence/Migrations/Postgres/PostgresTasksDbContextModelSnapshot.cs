@@ -93,7 +93,76 @@ namespace Platform.Tasks.Persistence.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Tasks.Domain.TrackedTask", b =>
+            modelBuilder.Entity("Platform.Tasks.Persistence.NotificationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.HasIndex("TaskId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("task_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Persistence.PendingTaskCreation", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NewTaskJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("TaskId");
+
+                    b.ToTable("pending_task_creations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Persistence.TrackedTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -103,6 +172,9 @@ namespace Platform.Tasks.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -115,10 +187,16 @@ namespace Platform.Tasks.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DueSoonFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("LeadUnit")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Secrecy")
                         .HasColumnType("integer");
@@ -140,11 +218,21 @@ namespace Platform.Tasks.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedBy");
 
                     b.HasIndex("LeadUnit");
 
                     b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("State", "Deadline");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -86,7 +86,76 @@ namespace Platform.Tasks.Persistence.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Tasks.Domain.TrackedTask", b =>
+            modelBuilder.Entity("Platform.Tasks.Persistence.NotificationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.HasIndex("TaskId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("task_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Persistence.PendingTaskCreation", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewTaskJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId");
+
+                    b.ToTable("pending_task_creations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Persistence.TrackedTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -95,6 +164,9 @@ namespace Platform.Tasks.Persistence.Migrations.Sqlite
                     b.Property<string>("AssignedBy")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Content")
@@ -108,10 +180,16 @@ namespace Platform.Tasks.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueSoonFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadUnit")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Secrecy")
                         .HasColumnType("INTEGER");
@@ -133,11 +211,21 @@ namespace Platform.Tasks.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedBy");
 
                     b.HasIndex("LeadUnit");
 
                     b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("State", "Deadline");
 
                     b.ToTable("tasks", (string)null);
                 });

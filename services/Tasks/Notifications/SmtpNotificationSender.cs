@@ -1,0 +1,30 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Tasks.Notifications;
+
+/// <summary>Configuration of the e-mail sender (<c>Tasks:Smtp</c>): the server and each unit's mailbox.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Tasks:Smtp";
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; } = true;
+    public string From { get; set; } = "";
+    /// <summary>Unit code to its office mailbox.</summary>
+    public Dictionary<string, string> UnitAddresses { get; set; } = [];
+}
+
+/// <summary>E-mail reminders through an SMTP relay; chosen with <c>Tasks:Notifications:Sender</c> = <c>smtp</c>.</summary>
+public sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : INotificationSender
+{
+    public async Task SendAsync(string recipientUnit, string text, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.UnitAddresses.TryGetValue(recipientUnit, out var address))
+            throw new InvalidOperationException($"No e-mail address configured for unit {recipientUnit}.");
+        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+        using var message = new MailMessage(settings.From, address, "Nhắc việc: nhiệm vụ được giao", text);
+        await client.SendMailAsync(message, cancellationToken);
+    }
+}

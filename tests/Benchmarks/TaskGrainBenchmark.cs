@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Platform.Benchmarks.Harness;
+using Platform.Contracts;
+using Platform.Tasks;
+using Platform.Tasks.Domain;
+using Platform.Tasks.Grains;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// Task grains in one silo, called in-silo (no network): N tasks created, each updated five
+/// times; latency of each update; managed memory per active task; and, on a second batch of N,
+/// how long after a deadline passes until every task's own Orleans reminder has marked it
+/// overdue. Grain storage and reminders are Orleans' in-memory ones and the projection only
+/// counts, so the figures are the grains' own cost, not Redis's or the database's.
+/// </summary>
+public static class TaskGrainBenchmark
+{
+    private const int Parallelism = 32;
+
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int tasks)
+    {
+        var clock = new OffsetClock();
+        var projection = new CountingProjection();
+        using var host = await StartSiloAsync(clock, projection);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+        // Phases 1 and 2: deadlines a month ahead, so no reminder fires while they run.
+        clock.SetNow(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        var far = new DateOnly(2026, 12, 23);
+        GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var ids = Enumerable.Range(0, tasks).Select(_ => Guid.NewGuid()).ToArray();
+
+        Console.Write($"{"task grains: create " + tasks.ToString("N0", CultureInfo.InvariantCulture),-52}");
+        var (createElapsed, createLatencies) = await TimedAsync(ids, id => grains.GetGrain<ITaskGrain>(id).Create(NewTask(id, far)));
+        Console.WriteLine($" {tasks / createElapsed.TotalSeconds:0} ops/s");
+
+        var updates = tasks * 5;
+        Console.Write($"{"task grains: update " + updates.ToString("N0", CultureInfo.InvariantCulture),-52}");
+        var work = ids.SelectMany(id => Enumerable.Range(1, 5).Select(step => (id, step))).ToArray();
+        var (updateElapsed, updateLatencies) = await TimedAsync(work, item =>
+            grains.GetGrain<ITaskGrain>(item.id).ReportProgress("chuyenvien", item.step * 10, "Cập nhật tiến độ", []));
+        Console.WriteLine($" {updates / updateElapsed.TotalSeconds:0} ops/s");
+
+        // Latency alone: one call in flight, so a figure is the grain's cost and not the queue
+        // behind 31 other calls on a shared two-core machine.
+        var probes = ids.Take(Math.Min(10_000, tasks)).ToArray();
+        var (_, probeLatencies) = await TimedAsync(probes, id =>
+            grains.GetGrain<ITaskGrain>(id).ReportProgress("chuyenvien", 60, "Cập nhật tiến độ", []), parallelism: 1);
+
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var perTask = (memoryAfter - memoryBefore) / (double)tasks;
+
+        // Phase 3: a second batch, due on a day whose end comes a little after the batch is in;
+        // the clock runs in real time from there, so each Orleans reminder fires on its own.
+        var deadline = new DateOnly(2027, 3, 10);
+        var boundary = TaskClock.StartOf(deadline.AddDays(1));
+        var lead = TimeSpan.FromSeconds(10) + createElapsed * 1.5;
+        clock.SetNow(boundary - lead);
+        var batch = Enumerable.Range(0, tasks).Select(_ => Guid.NewGuid()).ToArray();
+        Console.Write($"{"task grains: overdue via reminders " + tasks.ToString("N0", CultureInfo.InvariantCulture),-52}");
+        await TimedAsync(batch, id => grains.GetGrain<ITaskGrain>(id).Create(NewTask(id, deadline)));
+        var untilBoundary = boundary - clock.GetUtcNow();
+        if (untilBoundary < TimeSpan.Zero) throw new InvalidOperationException("The batch took longer to enter than planned; the boundary passed early.");
+        await Task.Delay(untilBoundary);
+        var passed = Stopwatch.GetTimestamp();
+        while (projection.Overdue < tasks)
+        {
+            if (Stopwatch.GetElapsedTime(passed) > TimeSpan.FromMinutes(3)) throw new TimeoutException($"Only {projection.Overdue} of {tasks} tasks became overdue.");
+            await Task.Delay(20);
+        }
+        var allOverdue = Stopwatch.GetElapsedTime(passed);
+        Console.WriteLine($" all {tasks} overdue {allOverdue.TotalSeconds:0.0} s after the deadline");
+        await host.StopAsync();
+
+        var create = new BenchmarkResult($"task grains: create (deadline, reminder registered)", tasks, 1,
+            tasks / createElapsed.TotalSeconds, Measurement.Percentile(createLatencies, 0.95), Note);
+        var update = new BenchmarkResult($"task grains: progress update (5 per task)", updates, 1,
+            updates / updateElapsed.TotalSeconds, Measurement.Percentile(updateLatencies, 0.95),
+            string.Create(CultureInfo.InvariantCulture,
+                $"task grain update latency: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks."));
+        var overdue = new BenchmarkResult($"task grains: overdue transitions after the deadline", tasks, 1,
+            tasks / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
+            string.Create(CultureInfo.InvariantCulture,
+                $"overdue: p95 is the time from the deadline passing to a task's overdue transition; every one of {tasks:N0} tasks was marked overdue by its own reminder {allOverdue.TotalSeconds:0.0} s after the deadline passed (target: within one reminder period, 1 h by default)."));
+        return [create, update, overdue];
+    }
+
+    private const string Note =
+        "task grains: one silo, in-memory grain storage and reminders, the read-model projection replaced by a counter, calls made in-silo "
+        + "with 32 in flight; one operation = one grain call that applies the rule, stores state and projects.";
+
+    private static NewTask NewTask(Guid id, DateOnly deadline) =>
+        new(id, null, null, "Tham mưu báo cáo kết quả thực hiện nhiệm vụ", "SKHĐT", ["STC"], deadline, "lanhdao", Secrecy.None);
+
+    private static async Task<(TimeSpan Elapsed, double[] LatenciesMs)> TimedAsync<T>(
+        IReadOnlyList<T> items, Func<T, Task<TaskOutcome>> call, int parallelism = Parallelism)
+    {
+        var latencies = new double[items.Count];
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < items.Count)
+            {
+                var callStarted = Stopwatch.GetTimestamp();
+                var outcome = await call(items[index]);
+                latencies[index] = Measurement.MillisecondsSince(callStarted);
+                if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Error);
+            }
+        })));
+        return (Stopwatch.GetElapsedTime(started), latencies);
+    }
+
+    private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Tasks:ReminderPeriod"] = "00:01:00" });
+        builder.Services.AddTaskGrainServices(builder.Configuration);
+        builder.Services.AddSingleton(new TaskClock(clock));
+        builder.Services.AddSingleton<ITaskProjection>(projection);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort(), null, "bench-tasks", "bench");
+            silo.AddTaskStorage("memory", null);
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Real time shifted to a chosen instant, so a deadline can be made to pass during the run.</summary>
+    private sealed class OffsetClock : TimeProvider
+    {
+        private long _offsetTicks;
+
+        public void SetNow(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - DateTimeOffset.UtcNow).Ticks);
+
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offsetTicks));
+    }
+
+    /// <summary>Counts what the grains would project; the benchmark waits on the overdue count.</summary>
+    private sealed class CountingProjection : ITaskProjection
+    {
+        private readonly ConcurrentDictionary<Guid, int> _seen = new();
+        private int _overdue;
+
+        /// <summary>When each overdue transition was projected (Stopwatch timestamps).</summary>
+        public ConcurrentBag<long> OverdueAt { get; } = [];
+
+        public int Overdue => Volatile.Read(ref _overdue);
+
+        public Task ProjectAsync(TaskRecord record, CancellationToken cancellationToken)
+        {
+            var seen = _seen.GetValueOrDefault(record.Id);
+            for (var i = seen; i < record.History.Count; i++)
+            {
+                if (record.History[i].Action != TaskAction.BecameOverdue) continue;
+                OverdueAt.Add(Stopwatch.GetTimestamp());
+                Interlocked.Increment(ref _overdue);
+            }
+            _seen[record.Id] = record.History.Count;
+            return Task.CompletedTask;
+        }
+    }
+}
