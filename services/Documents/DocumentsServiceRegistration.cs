@@ -1,4 +1,6 @@
 using Platform.Documents.Apis;
+using Platform.Documents.Grpc;
+using Platform.Documents.Search;
 using Platform.Documents.Persistence;
 using Platform.ServiceDefaults;
 
@@ -11,12 +13,15 @@ public static class DocumentsServiceRegistration
     public static WebApplicationBuilder AddDocumentsService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults<DocumentsDbContext, SqliteDocumentsDbContext, PostgresDocumentsDbContext>(AppId);
+        builder.AddDocumentSearch();
         return builder;
     }
 
     public static WebApplication MapDocumentsApis(this WebApplication app)
     {
         app.MapIncomingDocumentsApi();
+        app.MapSearchApi();
+        app.MapDocumentsGrpc();
         return app;
     }
 }

@@ -32,6 +32,11 @@ public sealed record SearchScope(Secrecy Clearance, string? Unit, bool SeesAllUn
 
     public static SearchScope For(Domain.DocumentAccess access) => new(access.Clearance, access.Unit, access.SeesAllUnits);
 
+    /// <summary>The same rule the index applies, for a single document read outside a query.</summary>
+    public bool Allows(SearchDocument document) => PublicOnly
+        ? document.IsPublic && document.Status == SearchStatuses.Issued && document.Secrecy == Secrecy.None
+        : document.Secrecy <= Clearance && (SeesAllUnits || document.Units.Contains(UnitOrNone));
+
     /// <summary>A unit code nobody has, so a caller without a unit matches no unit.</summary>
     public string UnitOrNone => string.IsNullOrEmpty(Unit) ? "\u0000" : Unit;
 }
