@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -25,6 +26,10 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _commitLock = new(1, 1);
+    private readonly ConcurrentDictionary<SearchScope, Filter> _scopeFilters = new();
+
+    /// <summary>Stored fields a hit needs: everything but the long body text.</summary>
+    private static readonly ISet<string> HitFields = LuceneFields.Stored.Where(f => f != LuceneFields.Body).ToHashSet();
 
     public LuceneDocumentSearch(string folder)
     {
@@ -101,7 +106,10 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
     public Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
     {
         var text = QueryText.Parse(query.Text);
-        var lucene = new FilteredQuery(Match(text), new QueryWrapperFilter(Filters(query, scope)));
+        var match = Match(text);
+        var filters = Filters(query);
+        if (filters.Clauses.Count > 0) match = new FilteredQuery(match, new QueryWrapperFilter(filters));
+        var lucene = new FilteredQuery(match, ScopeFilter(scope));
         var searcher = _searchers.Acquire();
         try
         {
@@ -110,7 +118,7 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
             searcher.Search(lucene, MultiCollector.Wrap(top, facets));
             var hits = top.GetTopDocs(query.Skip, query.Size).ScoreDocs.Select(hit =>
             {
-                var document = LuceneFields.FromLucene(searcher.Doc(hit.Doc));
+                var document = LuceneFields.FromLucene(searcher.Doc(hit.Doc, HitFields));
                 return new SearchHit(document, hit.Score, Highlighter.Highlight(document.Subject, text));
             }).ToArray();
             var counts = facets.Result(top: 20);
@@ -172,26 +180,37 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
         return tokens;
     }
 
-    private static BooleanQuery Filters(SearchQuery query, SearchScope scope)
+    /// <summary>
+    /// Security trimming: the same rule as DocumentAccess, as a filter inside the query (never
+    /// after paging). Callers share a few scopes, so each scope's bit set is cached per segment.
+    /// </summary>
+    private Filter ScopeFilter(SearchScope scope)
+    {
+        if (_scopeFilters.TryGetValue(scope, out var cached)) return cached;
+        var trim = new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(LuceneFields.Secrecy, 0, scope.PublicOnly ? 0 : (int)scope.Clearance, true, true), Occur.MUST },
+        };
+        if (scope.PublicOnly)
+        {
+            trim.Add(new TermQuery(new Term(LuceneFields.Public, "true")), Occur.MUST);
+            trim.Add(new TermQuery(new Term(LuceneFields.FacetFields[Facets.Status], SearchStatuses.Issued)), Occur.MUST);
+        }
+        else if (!scope.SeesAllUnits)
+        {
+            trim.Add(new TermQuery(new Term(LuceneFields.Units, scope.UnitOrNone)), Occur.MUST);
+        }
+        if (_scopeFilters.Count > 10_000) _scopeFilters.Clear();
+        return _scopeFilters[scope] = new CachingWrapperFilter(new QueryWrapperFilter(trim));
+    }
+
+    private static BooleanQuery Filters(SearchQuery query)
     {
         var filters = new BooleanQuery();
         void Must(Query q) => filters.Add(q, Occur.MUST);
         void Keyword(string facet, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value)) Must(new TermQuery(new Term(LuceneFields.FacetFields[facet], value.Nfc())));
-        }
-
-        // Security trimming first: the same rule as DocumentAccess, inside the query.
-        var clearance = scope.PublicOnly ? 0 : (int)scope.Clearance;
-        Must(NumericRangeQuery.NewInt32Range(LuceneFields.Secrecy, 0, clearance, true, true));
-        if (scope.PublicOnly)
-        {
-            Must(new TermQuery(new Term(LuceneFields.Public, "true")));
-            Must(new TermQuery(new Term(LuceneFields.FacetFields[Facets.Status], SearchStatuses.Issued)));
-        }
-        else if (!scope.SeesAllUnits)
-        {
-            Must(new TermQuery(new Term(LuceneFields.Units, scope.UnitOrNone)));
         }
 
         Keyword(Facets.Type, query.DocumentType);

@@ -25,6 +25,10 @@ internal static class LuceneFields
     public const string Body = "body";
     public const string RegisteredAt = "registered_at";
 
+    /// <summary>Every stored field.</summary>
+    public static readonly string[] Stored =
+        [Id, Direction, NumberAndCode, Subject, Date, Secrecy, Public, RegisteredAt, Body, Units, "type", "issuing_body", "status", "urgency"];
+
     /// <summary>Facet name to its keyword field; the field is also a filter.</summary>
     public static readonly IReadOnlyDictionary<string, string> FacetFields = new Dictionary<string, string>
     {
