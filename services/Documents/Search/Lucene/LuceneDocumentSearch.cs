@@ -80,8 +80,11 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
         await _commitLock.WaitAsync(cancellationToken);
         try
         {
-            _writer.Commit();
+            // Searchable first (a near-real-time reader sees the writer's buffer), durable second:
+            // the caller still returns only after the commit, so the event is marked handled
+            // only once the index has it on disk.
             _searchers.MaybeRefreshBlocking();
+            _writer.Commit();
         }
         finally
         {
