@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
 using Platform.Documents.Search.Elasticsearch;
 using Platform.Documents.Search.Indexing;
 using Platform.Documents.Search.Lucene;
+using Platform.Documents.Persistence;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
 
@@ -56,9 +58,15 @@ public static class SearchRegistration
     public static async Task<bool> RunSearchCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["search", "rebuild", ..]) return false;
-        await using var scope = app.Services.CreateAsyncScope();
-        var rebuild = scope.ServiceProvider.GetRequiredService<SearchIndexRebuild>();
-        await rebuild.RunAsync(line => { Console.WriteLine(line); return Task.CompletedTask; }, CancellationToken.None);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The service is not started, so its migrator has not run; a fresh database gets its tables here.
+            await scope.ServiceProvider.GetRequiredService<DocumentsDbContext>().Database.MigrateAsync();
+            var rebuild = scope.ServiceProvider.GetRequiredService<SearchIndexRebuild>();
+            await rebuild.RunAsync(line => { Console.WriteLine(line); return Task.CompletedTask; }, CancellationToken.None);
+        }
+        // Closes the index writer (and its lock) before the process ends.
+        await app.DisposeAsync();
         return true;
     }
 }

@@ -105,6 +105,17 @@ public sealed class LuceneSearchTests
     }
 
     [Test]
+    public async Task Body_text_is_found_with_or_without_diacritics_and_ranks_below_a_subject_match()
+    {
+        var inBody = Document("Công văn về việc báo cáo") with { Body = "Ý kiến chỉ đạo về công tác phòng chống hạn mặn" };
+        var inSubject = Document("Kế hoạch phòng chống hạn mặn năm 2026");
+        var results = await Index("phòng chống hạn mặn", inBody, inSubject);
+        Assert.That(Ids(results), Is.EqualTo(new[] { inSubject.Id, inBody.Id }));
+        var plain = await _search.SearchAsync(new SearchQuery { Text = "\"chi dao ve cong tac\"" }, Everyone, CancellationToken.None);
+        Assert.That(Ids(plain), Is.EqualTo(new[] { inBody.Id }));
+    }
+
+    [Test]
     public async Task Indexing_the_same_document_again_replaces_it()
     {
         var first = Document("Thông báo kết luận cuộc họp");

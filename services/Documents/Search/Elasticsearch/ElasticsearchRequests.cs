@@ -13,8 +13,8 @@ namespace Platform.Documents.Search.Elasticsearch;
 public static class ElasticsearchRequests
 {
     /// <summary>Text fields: the exact analyzer keeps diacritics, `.folded` drops them; exact is weighed higher.</summary>
-    private static readonly (string Exact, string Folded)[] TextFields =
-        [("subject", "subject.folded"), ("issuing_body.text", "issuing_body.folded"), ("document_type.text", "document_type.folded"), ("body", "body.folded")];
+    private static readonly (string? Exact, string Folded)[] TextFields =
+        [("subject", "subject.folded"), ("issuing_body.text", "issuing_body.folded"), ("document_type.text", "document_type.folded"), (null, "body")];
 
     private static JsonObject VietnameseTextField() => new()
     {
@@ -81,7 +81,8 @@ public static class ElasticsearchRequests
                     ["secrecy"] = new JsonObject { ["type"] = "integer" },
                     ["is_public"] = new JsonObject { ["type"] = "boolean" },
                     ["units"] = Keyword(),
-                    ["body"] = VietnameseTextField(),
+                    // The long body is folded only, as in the embedded engine: recall, not spelling rank.
+                    ["body"] = new JsonObject { ["type"] = "text", ["analyzer"] = "vi_folded" },
                     ["registered_at"] = new JsonObject { ["type"] = "date" },
                 },
             },
@@ -152,7 +153,7 @@ public static class ElasticsearchRequests
             var fields = new JsonArray();
             foreach (var (exact, folded) in TextFields)
             {
-                fields.Add($"{exact}^{LuceneBoost.ToString(CultureInfo.InvariantCulture)}");
+                if (exact is not null) fields.Add($"{exact}^{LuceneBoost.ToString(CultureInfo.InvariantCulture)}");
                 fields.Add(folded);
             }
             clauses.Add(new JsonObject

@@ -43,12 +43,16 @@ internal static class LuceneFields
     public static LuceneDocument ToLucene(SearchDocument d)
     {
         var subject = d.Subject.Nfc();
-        var text = string.Join('\n', subject, d.IssuingBody.Nfc(), d.DocumentType.Nfc(), d.Body?.Nfc() ?? "");
+        // Exact (diacritics kept) covers what a register shows: subject, issuing body, type. The long
+        // body text is indexed folded only: it halves the indexing work and the postings a query with
+        // diacritics walks, and a match in the body is about recall, not which spelling ranks first.
+        var heading = string.Join('\n', subject, d.IssuingBody.Nfc(), d.DocumentType.Nfc());
+        var text = d.Body is { Length: > 0 } body ? heading + "\n" + body.Nfc() : heading;
         var doc = new LuceneDocument
         {
             new StringField(Id, d.Id.ToString(), Field.Store.YES),
             new StringField(Direction, d.Direction, Field.Store.YES),
-            new TextField(Text, text, Field.Store.NO),
+            new TextField(Text, heading, Field.Store.NO),
             new TextField(TextFolded, text, Field.Store.NO),
             new StringField(Code, VietnameseText.CodeKey(d.NumberAndCode), Field.Store.NO),
             new StringField(CodeFolded, VietnameseText.Fold(VietnameseText.CodeKey(d.NumberAndCode)), Field.Store.NO),
