@@ -2,6 +2,8 @@ using Platform.Documents.Apis;
 using Platform.Documents.Audit;
 using Platform.Documents.Domain;
 using Platform.Documents.Files;
+using Platform.Documents.Grpc;
+using Platform.Documents.Search;
 using Platform.Documents.Persistence;
 using Platform.Documents.Signing;
 using Platform.ServiceDefaults;
@@ -26,6 +28,7 @@ public static class DocumentsServiceRegistration
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AttachmentStorage>();
         builder.Services.AddScoped<DocumentSigning>();
+        builder.AddDocumentSearch();
         return builder;
     }
 
@@ -35,6 +38,8 @@ public static class DocumentsServiceRegistration
         app.MapOutgoingDocumentsApi();
         app.MapVerificationApi();
         app.MapRegistersApi();
+        app.MapSearchApi();
+        app.MapDocumentsGrpc();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Events.Outbox;
 
 namespace Platform.ServiceDefaults.Storage;
 
@@ -21,13 +22,13 @@ public static class DatabaseRegistration
         var connectionString = builder.Configuration.GetConnectionString("Database");
         if (DatabaseProvider.IsPostgres(connectionString))
         {
-            builder.Services.AddDbContext<TPostgres>(options => options.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<TPostgres>((sp, options) => options.UseNpgsql(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
         {
             connectionString = DatabaseProvider.SqliteConnectionString(connectionString, service);
-            builder.Services.AddDbContext<TSqlite>(options => options.UseSqlite(connectionString));
+            builder.Services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());

@@ -6,7 +6,8 @@ namespace Platform.Benchmarks.Harness;
 /// <summary>Writes results.md: the table, what was skipped and why, and the machine.</summary>
 public static class ResultsReport
 {
-    public static string Markdown(IReadOnlyList<BenchmarkResult> results, IReadOnlyList<string> skipped, Machine machine, TimeSpan total)
+    public static string Markdown(IReadOnlyList<BenchmarkResult> results, IReadOnlyList<string> skipped, Machine machine, TimeSpan total,
+        IReadOnlyList<string>? sections = null)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -34,6 +35,10 @@ public static class ResultsReport
             text.AppendLine(CultureInfo.InvariantCulture, $"- Skipped: {reason}");
         }
         text.AppendLine();
+        foreach (var section in sections ?? [])
+        {
+            text.AppendLine(section);
+        }
         text.AppendLine("## Machine");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- processors (nproc): {machine.Processors}");

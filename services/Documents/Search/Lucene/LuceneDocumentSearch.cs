@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Platform.ServiceDefaults.Storage;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace Platform.Documents.Search.Lucene;
+
+/// <summary>
+/// The embedded engine: a Lucene.Net index in a folder. One writer for the process; every
+/// IndexAsync commits (durable: the event that caused it can then be marked handled) and
+/// refreshes the near-real-time searcher, so a document is searchable when the call returns.
+/// </summary>
+public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
+{
+    /// <summary>An exact-diacritic match outweighs a folded-only one (`bão` above `bao`).</summary>
+    public const float ExactBoost = 4f;
+
+    private readonly Directory _directory;
+    private readonly Analyzer _exact = VietnameseAnalyzers.Exact();
+    private readonly Analyzer _folded = VietnameseAnalyzers.Folded();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly SemaphoreSlim _commitLock = new(1, 1);
+    private readonly ConcurrentDictionary<SearchScope, Filter> _scopeFilters = new();
+
+    /// <summary>Stored fields a hit needs: everything but the long body text.</summary>
+    private static readonly ISet<string> HitFields = LuceneFields.Stored.Where(f => f != LuceneFields.Body).ToHashSet();
+
+    public LuceneDocumentSearch(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        _directory = FSDirectory.Open(folder);
+        var analyzer = new PerFieldAnalyzerWrapper(_exact, new Dictionary<string, Analyzer> { [LuceneFields.TextFolded] = _folded });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(VietnameseAnalyzers.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public async Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0) return;
+        // IndexWriter takes documents from several threads at once (one segment buffer each); a
+        // rebuild or a burst of events uses every core for analysis.
+        if (documents.Count >= 256)
+        {
+            Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken }, Upsert);
+        }
+        else
+        {
+            foreach (var document in documents) Upsert(document);
+        }
+        await CommitAsync(cancellationToken);
+    }
+
+    private void Upsert(SearchDocument document) =>
+        _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString()), LuceneFields.ToLucene(document));
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _writer.DeleteDocuments(new Term(LuceneFields.Id, id.ToString()));
+        await CommitAsync(cancellationToken);
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        _writer.DeleteAll();
+        await CommitAsync(cancellationToken);
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _commitLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Searchable first (a near-real-time reader sees the writer's buffer), durable second:
+            // the caller still returns only after the commit, so the event is marked handled
+            // only once the index has it on disk.
+            _searchers.MaybeRefreshBlocking();
+            _writer.Commit();
+        }
+        finally
+        {
+            _commitLock.Release();
+        }
+    }
+
+    public Task<SearchDocument?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(LuceneFields.Id, id.ToString())), 1);
+            return Task.FromResult(top.TotalHits == 0 ? null : LuceneFields.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc)));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
+    {
+        var text = QueryText.Parse(query.Text);
+        var match = Match(text);
+        var filters = Filters(query);
+        if (filters.Clauses.Count > 0) match = new FilteredQuery(match, new QueryWrapperFilter(filters));
+        var lucene = new FilteredQuery(match, ScopeFilter(scope));
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = TopScoreDocCollector.Create(query.Skip + query.Size, docsScoredInOrder: false);
+            var facets = new FacetCollector(Facets.All.Select(f => LuceneFields.FacetFields[f]).ToArray());
+            searcher.Search(lucene, MultiCollector.Wrap(top, facets));
+            var hits = top.GetTopDocs(query.Skip, query.Size).ScoreDocs.Select(hit =>
+            {
+                var document = LuceneFields.FromLucene(searcher.Doc(hit.Doc, HitFields));
+                return new SearchHit(document, hit.Score, Highlighter.Highlight(document.Subject, text));
+            }).ToArray();
+            var counts = facets.Result(top: 20);
+            var named = Facets.All.ToDictionary(f => f, f => counts[LuceneFields.FacetFields[f]]);
+            return Task.FromResult(new SearchResults(top.TotalHits, hits, named));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private Query Match(QueryText text)
+    {
+        if (text.Code is { } code)
+        {
+            return new BooleanQuery
+            {
+                { new TermQuery(new Term(LuceneFields.Code, code)) { Boost = ExactBoost }, Occur.SHOULD },
+                { new TermQuery(new Term(LuceneFields.CodeFolded, VietnameseText.Fold(code))), Occur.SHOULD },
+            };
+        }
+        if (text.Clauses.Count == 0) return new MatchAllDocsQuery();
+        var all = new BooleanQuery();
+        foreach (var clause in text.Clauses)
+        {
+            var words = string.Join(' ', clause.Words);
+            var exact = FieldQuery(LuceneFields.Text, Tokens(_exact, words));
+            var folded = FieldQuery(LuceneFields.TextFolded, Tokens(_folded, words));
+            if (folded is null) continue;
+            var either = new BooleanQuery { { folded, Occur.SHOULD } };
+            if (exact is not null)
+            {
+                exact.Boost = ExactBoost;
+                either.Add(exact, Occur.SHOULD);
+            }
+            all.Add(either, Occur.MUST);
+        }
+        return all.Clauses.Count == 0 ? new MatchAllDocsQuery() : all;
+    }
+
+    private static Query? FieldQuery(string field, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0) return null;
+        if (tokens.Count == 1) return new TermQuery(new Term(field, tokens[0]));
+        var phrase = new PhraseQuery();
+        foreach (var token in tokens) phrase.Add(new Term(field, token));
+        return phrase;
+    }
+
+    private static List<string> Tokens(Analyzer analyzer, string text)
+    {
+        var tokens = new List<string>();
+        using var stream = analyzer.GetTokenStream("q", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) tokens.Add(term.ToString());
+        stream.End();
+        return tokens;
+    }
+
+    /// <summary>
+    /// Security trimming: the same rule as DocumentAccess, as a filter inside the query (never
+    /// after paging). Callers share a few scopes, so each scope's bit set is cached per segment.
+    /// </summary>
+    private Filter ScopeFilter(SearchScope scope)
+    {
+        if (_scopeFilters.TryGetValue(scope, out var cached)) return cached;
+        var trim = new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(LuceneFields.Secrecy, 0, scope.PublicOnly ? 0 : (int)scope.Clearance, true, true), Occur.MUST },
+        };
+        if (scope.PublicOnly)
+        {
+            trim.Add(new TermQuery(new Term(LuceneFields.Public, "true")), Occur.MUST);
+            trim.Add(new TermQuery(new Term(LuceneFields.FacetFields[Facets.Status], SearchStatuses.Issued)), Occur.MUST);
+        }
+        else if (!scope.SeesAllUnits)
+        {
+            trim.Add(new TermQuery(new Term(LuceneFields.Units, scope.UnitOrNone)), Occur.MUST);
+        }
+        if (_scopeFilters.Count > 10_000) _scopeFilters.Clear();
+        return _scopeFilters[scope] = new CachingWrapperFilter(new QueryWrapperFilter(trim));
+    }
+
+    private static BooleanQuery Filters(SearchQuery query)
+    {
+        var filters = new BooleanQuery();
+        void Must(Query q) => filters.Add(q, Occur.MUST);
+        void Keyword(string facet, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) Must(new TermQuery(new Term(LuceneFields.FacetFields[facet], value.Nfc())));
+        }
+
+        Keyword(Facets.Type, query.DocumentType);
+        Keyword(Facets.IssuingBody, query.IssuingBody);
+        Keyword(Facets.Status, query.Status);
+        Keyword(Facets.Urgency, query.Urgency?.ToString());
+        if (!string.IsNullOrWhiteSpace(query.Unit)) Must(new TermQuery(new Term(LuceneFields.Units, query.Unit.Nfc())));
+        if (query.From is not null || query.To is not null)
+        {
+            Must(NumericRangeQuery.NewInt32Range(LuceneFields.Date,
+                query.From is { } from ? LuceneFields.DateKey(from) : null,
+                query.To is { } to ? LuceneFields.DateKey(to) : null, true, true));
+        }
+        return filters;
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _exact.Dispose();
+        _folded.Dispose();
+        _commitLock.Dispose();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Events;
+using Platform.Documents.Search.Elasticsearch;
+using Platform.Documents.Search.Indexing;
+using Platform.Documents.Search.Lucene;
+using Platform.Documents.Persistence;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Events;
+
+namespace Platform.Documents.Search;
+
+public static class SearchRegistration
+{
+    /// <summary>The engine chosen by Search:Engine, the handlers that feed it from events, and the gRPC query service.</summary>
+    public static WebApplicationBuilder AddDocumentSearch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(SearchOptions.Section);
+        services.Configure<SearchOptions>(section);
+        var engine = (section[nameof(SearchOptions.Engine)] ?? "lucene").ToLowerInvariant();
+        switch (engine)
+        {
+            case "lucene":
+                services.AddSingleton<IDocumentSearch>(sp => new LuceneDocumentSearch(
+                    Path.Combine(sp.GetRequiredService<ServiceInfo>().DataFolder, "documents", "search-index")));
+                break;
+            case "elasticsearch":
+                services.AddHttpClient<IDocumentSearch, ElasticsearchDocumentSearch>((sp, client) =>
+                {
+                    var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch;
+                    client.BaseAddress = new Uri(options.Url.TrimEnd('/') + "/");
+                    client.DefaultRequestHeaders.Authorization = Authorization(options);
+                });
+                services.AddHostedService<ElasticsearchIndexSetup>();
+                break;
+            default:
+                throw new InvalidOperationException($"Search:Engine '{engine}' is unknown; use lucene or elasticsearch.");
+        }
+        services.AddEventHandler<DocumentRegistered, IndexDocumentChanges>();
+        services.AddEventHandler<DocumentAssigned, IndexDocumentChanges>();
+        services.AddEventHandler<DocumentIssued, IndexDocumentChanges>();
+        services.AddEventHandler<DocumentRecalled, IndexDocumentChanges>();
+        services.AddScoped<SearchIndexRebuild>();
+        services.AddGrpc();
+        return builder;
+    }
+
+    public static AuthenticationHeaderValue? Authorization(ElasticsearchOptions options) =>
+        options.ApiKey is { Length: > 0 } key ? new AuthenticationHeaderValue("ApiKey", key)
+        : options.Username is { Length: > 0 } user
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{options.Password}")))
+            : null;
+
+    /// <summary>`dotnet Documents.dll search rebuild`: re-indexes from the database, printing progress, then exits.</summary>
+    public static async Task<bool> RunSearchCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["search", "rebuild", ..]) return false;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The service is not started, so its migrator has not run; a fresh database gets its tables here.
+            await scope.ServiceProvider.GetRequiredService<DocumentsDbContext>().Database.MigrateAsync();
+            var rebuild = scope.ServiceProvider.GetRequiredService<SearchIndexRebuild>();
+            await rebuild.RunAsync(line => { Console.WriteLine(line); return Task.CompletedTask; }, CancellationToken.None);
+        }
+        // Closes the index writer (and its lock) before the process ends.
+        await app.DisposeAsync();
+        return true;
+    }
+}
