@@ -24,7 +24,7 @@ public sealed class OutgoingDocumentFlowTests
     }
 
     [Test]
-    public async Task A_decision_is_drafted_signed_issued_and_reaches_the_gazette()
+    public async Task A_decision_is_drafted_signed_issued_published_in_the_gazette_and_shown_on_the_portal()
     {
         var specialist = await RunningPlatform.Tokens.PasswordAsync("chuyenvien");
         var leader = await RunningPlatform.Tokens.PasswordAsync("lanhdao");
@@ -61,9 +61,30 @@ public sealed class OutgoingDocumentFlowTests
         var verification = await SendAsync(HttpMethod.Get, $"/api/documents/outgoing/{id}/verification", leader);
         Assert.That(verification.GetProperty("valid").GetBoolean(), Is.True, verification.ToString());
 
-        await Eventually.GetAsync(
+        var register = await Eventually.GetAsync(
             () => SendAsync(HttpMethod.Get, "/api/gazette/register", clerk),
             entries => entries.EnumerateArray().Any(e => e.GetProperty("numberAndCode").GetString() == numberAndCode),
             "the gazette to register the issued legal normative decision");
+        var entryId = register.EnumerateArray().First(e => e.GetProperty("numberAndCode").GetString() == numberAndCode).GetProperty("id").GetString();
+
+        // The gazette editor enters the text, composes an issue, publishes it; the portal shows it.
+        var editor = await RunningPlatform.Tokens.PasswordAsync("congbao");
+        using var original = new MultipartFormDataContent
+        {
+            { new StringContent("Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp trên địa bàn tỉnh.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký."), "text" },
+        };
+        await SendAsync(HttpMethod.Post, $"/api/gazette/register/{entryId}/original", editor, original);
+        var draftIssue = await SendAsync(HttpMethod.Post, "/api/gazette/issues", editor, JsonContent.Create(new { entryIds = new[] { entryId } }), HttpStatusCode.Created);
+        var published = await SendAsync(HttpMethod.Post, $"/api/gazette/issues/{draftIssue.GetProperty("id").GetString()}/publish", editor, JsonContent.Create(new { }));
+        var pdfUrl = published.GetProperty("pdfUrl").GetString()!;
+        var issueNumber = published.GetProperty("numbers")[0].GetInt32();
+
+        using var pdf = await Gateway.GetAsync(pdfUrl);
+        Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the published issue is free to download without a token");
+        Assert.That(Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), Is.EqualTo("%PDF-"));
+        await Eventually.GetAsync(
+            async () => await (await Gateway.GetAsync("/")).Content.ReadAsStringAsync(),
+            html => html.Contains(pdfUrl) && html.Contains($"Số {issueNumber} năm"),
+            "the portal's home page to list the published gazette issue");
     }
 }
