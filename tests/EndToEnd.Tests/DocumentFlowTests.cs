@@ -22,7 +22,7 @@ public sealed class DocumentFlowTests
     }
 
     [Test]
-    public async Task A_registered_document_is_counted_by_reporting_and_its_direction_becomes_a_task()
+    public async Task A_registered_document_is_counted_by_reporting_and_its_direction_becomes_a_task_on_the_dashboard()
     {
         var clerk = await RunningPlatform.Tokens.PasswordAsync("vanthu");
         var leader = await RunningPlatform.Tokens.PasswordAsync("lanhdao");
@@ -60,6 +60,13 @@ public sealed class DocumentFlowTests
             "the tasks service to create the task");
         var task = tasks.EnumerateArray().Single(t => t.GetProperty("sourceDocumentId").GetString() == documentId);
         Assert.That(task.GetProperty("leadUnit").GetString(), Is.EqualTo("SNV"));
+
+        var dashboard = await Eventually.GetAsync(
+            () => SendAsync(HttpMethod.Get, "/api/tasks/dashboard", leader),
+            board => board.GetProperty("units").EnumerateArray().Any(u => u.GetProperty("unit").GetString() == "SNV"
+                && u.GetProperty("inProgressOnTime").GetInt32() >= 1),
+            "the dashboard to count the new task as in progress on time (đang thực hiện trong hạn)");
+        Assert.That(dashboard.GetProperty("province").GetProperty("inProgressOnTime").GetInt32(), Is.GreaterThanOrEqualTo(1));
     }
 
     [Test]
