@@ -42,10 +42,10 @@ public sealed class DocumentFlowTests
         }, HttpStatusCode.Created);
         var documentId = document.GetProperty("id").GetString();
 
-        await Eventually.GetAsync(
+        await Eventually.UntilAsync(
             () => SendAsync(HttpMethod.Get, "/api/reports/documents", leader),
             counts => counts.GetProperty("received").GetInt32() == before.GetProperty("received").GetInt32() + 1,
-            "reporting to count the registered document");
+            RunningPlatform.EventTimeout, "reporting to count the registered document");
 
         await SendAsync(HttpMethod.Post, $"/api/documents/incoming/{documentId}/direction", leader, new
         {
@@ -54,18 +54,18 @@ public sealed class DocumentFlowTests
             supportingUnits = new[] { "STC" },
             deadline = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"),
         });
-        var tasks = await Eventually.GetAsync(
+        var tasks = await Eventually.UntilAsync(
             () => SendAsync(HttpMethod.Get, "/api/tasks", leader),
             list => list.EnumerateArray().Any(t => t.GetProperty("sourceDocumentId").GetString() == documentId),
-            "the tasks service to create the task");
+            RunningPlatform.EventTimeout, "the tasks service to create the task");
         var task = tasks.EnumerateArray().Single(t => t.GetProperty("sourceDocumentId").GetString() == documentId);
         Assert.That(task.GetProperty("leadUnit").GetString(), Is.EqualTo("SNV"));
 
-        var dashboard = await Eventually.GetAsync(
+        var dashboard = await Eventually.UntilAsync(
             () => SendAsync(HttpMethod.Get, "/api/tasks/dashboard", leader),
             board => board.GetProperty("units").EnumerateArray().Any(u => u.GetProperty("unit").GetString() == "SNV"
                 && u.GetProperty("inProgressOnTime").GetInt32() >= 1),
-            "the dashboard to count the new task as in progress on time (đang thực hiện trong hạn)");
+            RunningPlatform.EventTimeout, "the dashboard to count the new task as in progress on time (đang thực hiện trong hạn)");
         Assert.That(dashboard.GetProperty("province").GetProperty("inProgressOnTime").GetInt32(), Is.GreaterThanOrEqualTo(1));
     }
 

@@ -61,10 +61,10 @@ public sealed class OutgoingDocumentFlowTests
         var verification = await SendAsync(HttpMethod.Get, $"/api/documents/outgoing/{id}/verification", leader);
         Assert.That(verification.GetProperty("valid").GetBoolean(), Is.True, verification.ToString());
 
-        var register = await Eventually.GetAsync(
+        var register = await Eventually.UntilAsync(
             () => SendAsync(HttpMethod.Get, "/api/gazette/register", clerk),
             entries => entries.EnumerateArray().Any(e => e.GetProperty("numberAndCode").GetString() == numberAndCode),
-            "the gazette to register the issued legal normative decision");
+            RunningPlatform.EventTimeout, "the gazette to register the issued legal normative decision");
         var entryId = register.EnumerateArray().First(e => e.GetProperty("numberAndCode").GetString() == numberAndCode).GetProperty("id").GetString();
 
         // The gazette editor enters the text, composes an issue, publishes it; the portal shows it.
@@ -82,9 +82,9 @@ public sealed class OutgoingDocumentFlowTests
         using var pdf = await Gateway.GetAsync(pdfUrl);
         Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the published issue is free to download without a token");
         Assert.That(Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), Is.EqualTo("%PDF-"));
-        await Eventually.GetAsync(
+        await Eventually.UntilAsync(
             async () => await (await Gateway.GetAsync("/")).Content.ReadAsStringAsync(),
             html => html.Contains(pdfUrl) && html.Contains($"Số {issueNumber} năm"),
-            "the portal's home page to list the published gazette issue");
+            RunningPlatform.EventTimeout, "the portal's home page to list the published gazette issue");
     }
 }

@@ -22,10 +22,10 @@ public sealed class ReportsThroughGatewayTests
         await SampleContent.SeedOnceAsync(RunningPlatform.Platform.Settings, CancellationToken.None);
         var leader = await RunningPlatform.Tokens.PasswordAsync("lanhdao");
 
-        await Eventually.GetAsync(
+        await Eventually.UntilAsync(
             async () => JsonDocument.Parse(await (await GetAsync("/api/reports/indicators?period=quarter", leader)).Content.ReadAsStringAsync()).RootElement.Clone(),
             figures => figures.GetProperty("documents").GetProperty("received").GetInt32() > 0,
-            "reporting to count the sample documents");
+            RunningPlatform.EventTimeout, "reporting to count the sample documents");
 
         using var workbook = await GetAsync("/api/reports/export.xlsx?period=quarter", leader);
         Assert.That(workbook.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -14,6 +14,9 @@ public sealed class RunningPlatform
     public static HttpClient Gateway { get; private set; } = null!;
     public static RealmTokens Tokens { get; private set; } = null!;
 
+    /// <summary>How long a test waits for an event to cross processes over Redis.</summary>
+    public static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
