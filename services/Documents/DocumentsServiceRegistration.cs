@@ -28,6 +28,7 @@ public static class DocumentsServiceRegistration
             builder.Configuration["Documents:Organisation"] ?? "Ủy ban nhân dân tỉnh"));
         builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
         builder.Services.AddSingleton(sp => new AgencyDirectory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value));
+        builder.Services.AddScoped<ExchangePackages>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AttachmentStorage>();
         builder.Services.AddScoped<DocumentSigning>();
@@ -42,6 +43,7 @@ public static class DocumentsServiceRegistration
         app.MapVerificationApi();
         app.MapRegistersApi();
         app.MapSearchApi();
+        app.MapExchangeApi();
         app.MapDocumentsGrpc();
         return app;
     }

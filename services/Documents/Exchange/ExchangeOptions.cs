@@ -13,6 +13,9 @@ public sealed class ExchangeOptions
     public string SelfCode { get; set; } = SampleAgencies.ProvinceOffice;
 
     public List<AgencyOptions> Agencies { get; set; } = [];
+
+    /// <summary>Địa danh written in PromulgationInfo (the province's name); set per deployment.</summary>
+    public string Place { get; set; } = "";
 }
 
 /// <summary>One configured agency; bound from configuration, checked by <see cref="AgencyDirectory"/>.</summary>
