@@ -1,6 +1,7 @@
 using Platform.Documents.Apis;
 using Platform.Documents.Audit;
 using Platform.Documents.Domain;
+using Platform.Documents.Exchange;
 using Platform.Documents.Files;
 using Platform.Documents.Grpc;
 using Platform.Documents.Search;
@@ -25,6 +26,9 @@ public static class DocumentsServiceRegistration
         builder.Services.AddSingleton<ICertificateProvider>(new DevelopmentCertificates(
             Path.Combine(service.OwnFolder(), "certificates"),
             builder.Configuration["Documents:Organisation"] ?? "Ủy ban nhân dân tỉnh"));
+        builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
+        builder.Services.AddSingleton(sp => new AgencyDirectory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value));
+        builder.Services.AddScoped<ExchangePackages>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AttachmentStorage>();
         builder.Services.AddScoped<DocumentSigning>();
@@ -39,6 +43,7 @@ public static class DocumentsServiceRegistration
         app.MapVerificationApi();
         app.MapRegistersApi();
         app.MapSearchApi();
+        app.MapExchangeApi();
         app.MapDocumentsGrpc();
         return app;
     }
