@@ -5,6 +5,7 @@ using Platform.Contracts.Events;
 using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
+using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
 
@@ -21,6 +22,7 @@ public static class PortalServiceRegistration
         // Razor would otherwise write every Vietnamese letter as an entity (&#x1EC7;): pages
         // three times the size, and page source nobody can read or search.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.AddFeedback();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();
         return builder;
@@ -28,6 +30,8 @@ public static class PortalServiceRegistration
 
     public static WebApplication MapPortalApis(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseRateLimiter();
         app.UseStaticFiles();
         app.MapRazorPages();
         app.MapStaffApi();

@@ -9,6 +9,7 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
 {
     public DbSet<PublicDocument> PublicDocuments => Set<PublicDocument>();
     public DbSet<PublishedGazetteIssue> GazetteIssues => Set<PublishedGazetteIssue>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,6 +31,26 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             issue.HasIndex(i => new { i.Year, i.PublishedDate });
             issue.Property(i => i.Numbers).HasMaxLength(100);
             issue.Property(i => i.PdfUrl).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Feedback>(feedback =>
+        {
+            feedback.ToTable("feedback");
+            feedback.HasKey(f => f.FeedbackId);
+            feedback.HasIndex(f => f.TrackingCode).IsUnique();
+            feedback.HasIndex(f => f.ReceivedAt);
+            feedback.Property(f => f.TrackingCode).HasMaxLength(24);
+            feedback.Property(f => f.SenderName).HasMaxLength(FeedbackLimits.Name);
+            feedback.Property(f => f.Contact).HasMaxLength(FeedbackLimits.Contact);
+            feedback.Property(f => f.Subject).HasMaxLength(FeedbackLimits.Subject);
+            feedback.Property(f => f.Content).HasMaxLength(FeedbackLimits.Content);
+            feedback.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            feedback.OwnsOne(f => f.Attachment, attachment =>
+            {
+                attachment.Property(a => a.OriginalName).HasColumnName("attachment_name").HasMaxLength(200);
+                attachment.Property(a => a.StoredName).HasColumnName("attachment_stored_name").HasMaxLength(100);
+                attachment.Property(a => a.ContentType).HasColumnName("attachment_content_type").HasMaxLength(100);
+                attachment.Property(a => a.Length).HasColumnName("attachment_length");
+            });
         });
     }
 }
