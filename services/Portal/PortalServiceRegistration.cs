@@ -5,8 +5,10 @@ using Platform.Contracts.Events;
 using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
+using Platform.Portal.Seed;
 using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Events;
 
 namespace Platform.Portal;
@@ -23,6 +25,10 @@ public static class PortalServiceRegistration
         // three times the size, and page source nobody can read or search.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.AddFeedback();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
+        // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
+        builder.Services.AddHostedService<SampleNewsSeeder>();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();
         return builder;
@@ -35,6 +41,7 @@ public static class PortalServiceRegistration
         app.UseStaticFiles();
         app.MapRazorPages();
         app.MapStaffApi();
+        app.MapNewsApi();
         return app;
     }
 }

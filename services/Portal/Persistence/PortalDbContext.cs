@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.Portal.Domain;
 using Platform.ServiceDefaults.Storage;
 
@@ -10,6 +11,8 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
     public DbSet<PublicDocument> PublicDocuments => Set<PublicDocument>();
     public DbSet<PublishedGazetteIssue> GazetteIssues => Set<PublishedGazetteIssue>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<NewsCategory> NewsCategories => Set<NewsCategory>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,10 +55,46 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
                 attachment.Property(a => a.Length).HasColumnName("attachment_length");
             });
         });
+        modelBuilder.Entity<NewsCategory>(category =>
+        {
+            category.ToTable("news_categories");
+            category.HasKey(c => c.CategoryId);
+            category.HasIndex(c => c.Slug).IsUnique();
+            category.Property(c => c.Name).HasMaxLength(NewsLimits.CategoryName);
+            category.Property(c => c.Slug).HasMaxLength(Slug.MaxLength + 10);
+        });
+        modelBuilder.Entity<NewsArticle>(article =>
+        {
+            article.ToTable("news_articles");
+            article.HasKey(a => a.ArticleId);
+            article.HasIndex(a => a.Slug).IsUnique();
+            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasOne<NewsCategory>().WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            article.Property(a => a.Title).HasMaxLength(NewsLimits.Title);
+            article.Property(a => a.Slug).HasMaxLength(Slug.MaxLength + 10);
+            article.Property(a => a.Summary).HasMaxLength(NewsLimits.Summary);
+            article.Property(a => a.Body).HasMaxLength(NewsLimits.Body);
+            article.Property(a => a.ImageUrl).HasMaxLength(500);
+            article.Property(a => a.ImageCaption).HasMaxLength(300);
+            article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            article.Property(a => a.Author).HasMaxLength(100);
+            article.Property(a => a.LastActor).HasMaxLength(100);
+        });
     }
 }
 
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    /// <summary>
+    /// SQLite cannot compare DateTimeOffset text, so news could not be ordered by publication
+    /// time; stored as a number (UTC ticks first), the order is the order in time.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
 
