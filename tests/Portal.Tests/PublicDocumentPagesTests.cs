@@ -66,6 +66,14 @@ public sealed class PublicDocumentPagesTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task The_home_page_renders_while_the_Documents_service_is_down()
+    {
+        using var response = await _visitor.GetAsync("/");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(">25/QĐ-UBND<"));
+    }
+
+    [Test]
     public async Task A_page_past_the_end_shows_the_last_page()
     {
         var page = await _visitor.GetStringAsync("/van-ban?trang=99");

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Errors;
+
 namespace Platform.Portal.Domain;
 
 /// <summary>Citizen feedback (phản ánh, kiến nghị) sent through the portal, followed by its tracking code.</summary>
@@ -14,8 +16,25 @@ public sealed class Feedback
     public FeedbackStatus Status { get; set; } = FeedbackStatus.Received;
     public DateTimeOffset ReceivedAt { get; init; }
     /// <summary>The published answer (trả lời), once there is one.</summary>
-    public string? Answer { get; set; }
-    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? Answer { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public string? HandledBy { get; private set; }
+
+    public void StartHandling(string editor)
+    {
+        if (Status != FeedbackStatus.Received) throw new DomainRuleException("Phản ánh này đã được xử lý hoặc đã trả lời.", 409, "feedback-status");
+        Status = FeedbackStatus.InProgress;
+        HandledBy = editor;
+    }
+
+    /// <summary>Publishes the answer on the status page. A published answer is final; a correction is a new feedback.</summary>
+    public void PublishAnswer(string answer, string editor, DateTimeOffset now)
+    {
+        if (Status == FeedbackStatus.Answered) throw new DomainRuleException("Phản ánh này đã có trả lời.", 409, "feedback-status");
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainRuleException("Nội dung trả lời là bắt buộc.", 400, "feedback-answer");
+        if (answer.Length > FeedbackLimits.Answer) throw new DomainRuleException($"Nội dung trả lời không quá {FeedbackLimits.Answer} ký tự.", 400, "feedback-answer");
+        (Status, Answer, AnsweredAt, HandledBy) = (FeedbackStatus.Answered, answer, now, editor);
+    }
 }
 
 /// <summary>A file the citizen attached, kept under a name the portal chose.</summary>
@@ -49,4 +68,5 @@ public static class FeedbackLimits
     public const int Contact = 200;
     public const int Subject = 200;
     public const int Content = 5000;
+    public const int Answer = 10_000;
 }

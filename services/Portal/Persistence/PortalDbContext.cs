@@ -47,6 +47,8 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             feedback.Property(f => f.Subject).HasMaxLength(FeedbackLimits.Subject);
             feedback.Property(f => f.Content).HasMaxLength(FeedbackLimits.Content);
             feedback.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            feedback.Property(f => f.Answer).HasMaxLength(FeedbackLimits.Answer);
+            feedback.Property(f => f.HandledBy).HasMaxLength(100);
             feedback.OwnsOne(f => f.Attachment, attachment =>
             {
                 attachment.Property(a => a.OriginalName).HasColumnName("attachment_name").HasMaxLength(200);

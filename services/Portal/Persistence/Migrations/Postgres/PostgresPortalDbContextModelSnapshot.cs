@@ -29,7 +29,8 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Answer")
-                        .HasColumnType("text");
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
@@ -43,6 +44,10 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

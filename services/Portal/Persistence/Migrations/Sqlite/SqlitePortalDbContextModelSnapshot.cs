@@ -24,6 +24,7 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answer")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -37,6 +38,10 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
