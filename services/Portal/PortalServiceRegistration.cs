@@ -42,6 +42,7 @@ public static class PortalServiceRegistration
         app.MapRazorPages();
         app.MapStaffApi();
         app.MapNewsApi();
+        app.MapNewsImagesApi();
         app.MapFeedbackApi();
         return app;
     }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Platform.Portal.Domain;
 using Platform.TestSupport;
 using static Platform.Portal.Apis.NewsApi;
+using NewsImagesView = Platform.Portal.Apis.NewsImagesApi.ImageView;
 
 namespace Platform.Portal.Tests;
 
@@ -113,7 +114,49 @@ public sealed class NewsTests(DatabaseKind database)
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadAsStringAsync();
-        Assert.That(problem, Does.Contain("Tiêu đề là bắt buộc.").And.Contain("Địa chỉ ảnh phải là đường dẫn trong cổng"));
+        Assert.That(problem, Does.Contain("Tiêu đề là bắt buộc.").And.Contain("Ảnh phải là ảnh đã tải lên cổng"));
+    }
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+    private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "image", name } };
+        return await _editor.PostAsync("/staff/api/news/images", form);
+    }
+
+    [Test]
+    public async Task An_article_shows_an_image_uploaded_to_the_portal()
+    {
+        using var uploaded = await UploadAsync(Png, "../../anh-le-khoi-cong.png");
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        var image = (await uploaded.Content.ReadFromJsonAsync<NewsImagesView>(Json))!.Url;
+        Assert.That(image, Does.Match("^/anh/[0-9a-f]{32}\\.png$"), "the portal names the file, not the sender");
+
+        var category = await CategoryAsync("Hình ảnh");
+        using var created = await _editor.PostAsJsonAsync("/staff/api/news",
+            new ArticleRequest(category.Id, "Lễ khởi công cầu Cửa Đại", "Tóm tắt", "Nội dung", image, "Các đại biểu thực hiện nghi thức khởi công"));
+        var article = (await created.Content.ReadFromJsonAsync<ArticleView>(Json))!;
+        await PublishAsync(article.Id);
+
+        var page = WebUtility.HtmlDecode(await _visitor.GetStringAsync($"/tin-tuc/{category.Slug}/{article.Slug}"));
+        Assert.That(page, Does.Contain($"<img src=\"{image}\" alt=\"Các đại biểu thực hiện nghi thức khởi công\" />"));
+        using var served = await _visitor.GetAsync(image);
+        Assert.That(served.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
+        Assert.That(await served.Content.ReadAsByteArrayAsync(), Is.EqualTo(Png));
+    }
+
+    [Test]
+    public async Task Only_png_or_jpeg_is_taken_and_only_stored_names_are_served()
+    {
+        using var refused = await UploadAsync("<svg onload=alert(1)>"u8.ToArray(), "anh.png");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("Chỉ nhận ảnh PNG hoặc JPEG."));
+
+        Assert.That((await _visitor.GetAsync("/anh/..%2F..%2Fportal.db")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var external = await _editor.PostAsJsonAsync("/staff/api/news",
+            new ArticleRequest(Guid.Empty, "Ảnh ngoài", "Tóm tắt", "Nội dung", "https://example.com/a.png", null));
+        Assert.That(await external.Content.ReadAsStringAsync(), Does.Contain("Ảnh phải là ảnh đã tải lên cổng"));
     }
 
     [Test]

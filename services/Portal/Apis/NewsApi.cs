@@ -143,13 +143,15 @@ public static class NewsApi
         if (!await db.NewsCategories.AnyAsync(c => c.CategoryId == request.CategoryId, cancellationToken))
             errors["categoryId"] = ["Chuyên mục không tồn tại."];
         if (request.ImageUrl is { Length: > 0 } image && !IsSafeImageAddress(image))
-            errors["imageUrl"] = ["Địa chỉ ảnh phải là đường dẫn trong cổng (bắt đầu bằng /) hoặc địa chỉ https."];
+            errors["imageUrl"] = ["Ảnh phải là ảnh đã tải lên cổng (đường dẫn /anh/...)."];
         return errors;
     }
 
-    /// <summary>Site-relative or https only: no javascript:, data: or protocol-relative addresses in an img tag.</summary>
+    /// <summary>
+    /// Only images uploaded to the portal: the content security policy would block any other
+    /// origin, and javascript: or data: addresses never reach an img tag.
+    /// </summary>
     public static bool IsSafeImageAddress(string address) =>
-        address.Length <= 500
-        && ((address.StartsWith('/') && !address.StartsWith("//", StringComparison.Ordinal) && !address.Contains('\\'))
-            || (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps));
+        address.StartsWith(NewsImagesApi.PublicPath + "/", StringComparison.Ordinal)
+        && ImagePolicy.IsStoredName(address[(NewsImagesApi.PublicPath.Length + 1)..]);
 }

@@ -23,7 +23,7 @@ public sealed class NewsArticle
     public required string Slug { get; init; }
     public required string Summary { get; set; }
     public required string Body { get; set; }
-    /// <summary>An image shown with the article; a site-relative or https address.</summary>
+    /// <summary>An image shown with the article, uploaded to the portal (/anh/...).</summary>
     public string? ImageUrl { get; set; }
     public string? ImageCaption { get; set; }
     public NewsStatus Status { get; private set; } = NewsStatus.Draft;
