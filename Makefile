@@ -12,9 +12,9 @@ export DOTNET_NOLOGO := 1
 
 .PHONY: run build test test-only bench charts images clean deps
 
-## Installs Redis and PostgreSQL from Debian's packages when missing.
+## Installs Redis, PostgreSQL and Chromium (for the browser tests) from Debian's packages when missing.
 deps:
-	tests/servers.sh install
+	tests/servers.sh install redis postgres chromium
 
 build:
 	dotnet build Platform.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly

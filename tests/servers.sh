@@ -2,7 +2,7 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install [redis] [postgres] | start | stop | status | env
+#   tests/servers.sh install [redis] [postgres] [chromium] | start | stop | status | env
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +13,8 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# install [redis] [postgres]: the named servers (default both) when they are missing.
+# install [redis] [postgres] [chromium]: the named packages (default the two servers) when
+# they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless).
 install() {
   local wanted=("$@") missing=()
   [ ${#wanted[@]} -gt 0 ] || wanted=(redis postgres)
@@ -21,13 +22,14 @@ install() {
     case "$server" in
       redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
       postgres) { [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; } || missing+=(postgresql) ;;
+      chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian's packages" >&2
     as_root apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
   fi
 }
 

@@ -5,7 +5,10 @@ using Platform.Contracts.Events;
 using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
+using Platform.Portal.Seed;
+using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Events;
 
 namespace Platform.Portal;
@@ -21,6 +24,11 @@ public static class PortalServiceRegistration
         // Razor would otherwise write every Vietnamese letter as an entity (&#x1EC7;): pages
         // three times the size, and page source nobody can read or search.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.AddFeedback();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
+        // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
+        builder.Services.AddHostedService<SampleNewsSeeder>();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();
         return builder;
@@ -28,9 +36,14 @@ public static class PortalServiceRegistration
 
     public static WebApplication MapPortalApis(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseRateLimiter();
         app.UseStaticFiles();
         app.MapRazorPages();
         app.MapStaffApi();
+        app.MapNewsApi();
+        app.MapNewsImagesApi();
+        app.MapFeedbackApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.Portal.Domain;
 using Platform.ServiceDefaults.Storage;
 
@@ -9,6 +10,9 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
 {
     public DbSet<PublicDocument> PublicDocuments => Set<PublicDocument>();
     public DbSet<PublishedGazetteIssue> GazetteIssues => Set<PublishedGazetteIssue>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<NewsCategory> NewsCategories => Set<NewsCategory>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,10 +35,68 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             issue.Property(i => i.Numbers).HasMaxLength(100);
             issue.Property(i => i.PdfUrl).HasMaxLength(500);
         });
+        modelBuilder.Entity<Feedback>(feedback =>
+        {
+            feedback.ToTable("feedback");
+            feedback.HasKey(f => f.FeedbackId);
+            feedback.HasIndex(f => f.TrackingCode).IsUnique();
+            feedback.HasIndex(f => f.ReceivedAt);
+            feedback.Property(f => f.TrackingCode).HasMaxLength(24);
+            feedback.Property(f => f.SenderName).HasMaxLength(FeedbackLimits.Name);
+            feedback.Property(f => f.Contact).HasMaxLength(FeedbackLimits.Contact);
+            feedback.Property(f => f.Subject).HasMaxLength(FeedbackLimits.Subject);
+            feedback.Property(f => f.Content).HasMaxLength(FeedbackLimits.Content);
+            feedback.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            feedback.Property(f => f.Answer).HasMaxLength(FeedbackLimits.Answer);
+            feedback.Property(f => f.HandledBy).HasMaxLength(100);
+            feedback.OwnsOne(f => f.Attachment, attachment =>
+            {
+                attachment.Property(a => a.OriginalName).HasColumnName("attachment_name").HasMaxLength(200);
+                attachment.Property(a => a.StoredName).HasColumnName("attachment_stored_name").HasMaxLength(100);
+                attachment.Property(a => a.ContentType).HasColumnName("attachment_content_type").HasMaxLength(100);
+                attachment.Property(a => a.Length).HasColumnName("attachment_length");
+            });
+        });
+        modelBuilder.Entity<NewsCategory>(category =>
+        {
+            category.ToTable("news_categories");
+            category.HasKey(c => c.CategoryId);
+            category.HasIndex(c => c.Slug).IsUnique();
+            category.Property(c => c.Name).HasMaxLength(NewsLimits.CategoryName);
+            category.Property(c => c.Slug).HasMaxLength(Slug.MaxLength + 10);
+        });
+        modelBuilder.Entity<NewsArticle>(article =>
+        {
+            article.ToTable("news_articles");
+            article.HasKey(a => a.ArticleId);
+            article.HasIndex(a => a.Slug).IsUnique();
+            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasOne<NewsCategory>().WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            article.Property(a => a.Title).HasMaxLength(NewsLimits.Title);
+            article.Property(a => a.Slug).HasMaxLength(Slug.MaxLength + 10);
+            article.Property(a => a.Summary).HasMaxLength(NewsLimits.Summary);
+            article.Property(a => a.Body).HasMaxLength(NewsLimits.Body);
+            article.Property(a => a.ImageUrl).HasMaxLength(500);
+            article.Property(a => a.ImageCaption).HasMaxLength(300);
+            article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            article.Property(a => a.Author).HasMaxLength(100);
+            article.Property(a => a.LastActor).HasMaxLength(100);
+        });
     }
 }
 
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    /// <summary>
+    /// SQLite cannot compare DateTimeOffset text, so news could not be ordered by publication
+    /// time; stored as a number (UTC ticks first), the order is the order in time.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
 
