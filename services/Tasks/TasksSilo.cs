@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using System.Text.Json.Serialization;
 
 namespace Platform.Gazette.Domain;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.Tasks.Domain;
 using Platform.Tasks.Persistence;
 

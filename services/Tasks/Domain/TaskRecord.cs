@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Errors;
 

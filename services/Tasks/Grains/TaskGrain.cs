@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
 using Platform.Tasks.Domain;

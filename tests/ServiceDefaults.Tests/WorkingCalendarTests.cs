@@ -1,6 +1,6 @@
-using Platform.Tasks.Domain;
+using Platform.ServiceDefaults;
 
-namespace Platform.Tasks.Tests;
+namespace Platform.ServiceDefaults.Tests;
 
 public sealed class WorkingCalendarTests
 {
@@ -54,9 +54,9 @@ public sealed class WorkingCalendarTests
         Assert.That(Calendar.DueSoonFrom(new(2026, 11, 29), 3), Is.EqualTo(new DateOnly(2026, 11, 25)));
 
     [Test]
-    public void Working_days_between_a_day_and_itself_or_an_earlier_day_is_zero()
+    public void Working_days_between_a_day_and_itself_is_zero_and_back_to_an_earlier_day_negative()
     {
         Assert.That(Calendar.WorkingDaysBetween(new(2026, 11, 23), new(2026, 11, 23)), Is.Zero);
-        Assert.That(Calendar.WorkingDaysBetween(new(2026, 11, 23), new(2026, 11, 20)), Is.Zero);
+        Assert.That(Calendar.WorkingDaysBetween(new(2026, 11, 23), new(2026, 11, 20)), Is.EqualTo(-1));
     }
 }

@@ -1,8 +1,9 @@
+using Platform.ServiceDefaults;
 using Platform.Gazette.Domain;
 
 namespace Platform.Gazette.Tests;
 
-public sealed class WorkingCalendarTests
+public sealed class GazetteDeadlineTests
 {
     // Tết Bính Ngọ 2026: 14 to 22 February (Saturday to Sunday), as a province might configure it.
     private static readonly DateOnly[] Tet = [.. Enumerable.Range(14, 9).Select(d => new DateOnly(2026, 2, d))];
