@@ -7,7 +7,7 @@ using Platform.Gazette.Domain;
 using Platform.Gazette.Intake;
 using Platform.Gazette.Persistence;
 using Platform.Gazette.Publishing;
-using Platform.Gazette.Signing;
+using Platform.ServiceDefaults.Signing;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Events;
@@ -29,7 +29,12 @@ public static class GazetteServiceRegistration
         builder.Services.AddOptions<GazetteOptions>().BindConfiguration(GazetteOptions.Section);
         builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<GazetteOptions>>().Value.Holidays));
         builder.Services.AddSingleton(sp => new GazetteDeadlines(sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<GazetteOptions>>().Value));
-        builder.Services.AddSingleton<OfficeCertificate>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var gazette = sp.GetRequiredService<IOptions<GazetteOptions>>().Value;
+            return new OfficeCertificate(new OfficeCertificateSettings(
+                gazette.CertificatePath, gazette.CertificatePassword, gazette.OfficeName, sp.GetRequiredService<ServiceInfo>().OwnFolder()));
+        });
         builder.Services.AddScoped<RegisterIntake>();
         builder.Services.AddScoped<IssuePublisher>();
         builder.Services.AddScoped<DeadlineCheck>();

@@ -22,7 +22,7 @@ public static class ReportingServiceRegistration
         services.AddScoped<FactRebuilder>();
         services.AddScoped<ReportService>();
         services.AddScoped<SnapshotService>();
-        services.AddSingleton(sp => ReportSigner.Load(builder.Configuration, sp.GetRequiredService<ServiceInfo>().OwnFolder()));
+        services.AddSingleton(ReportSigner.Create);
         // Every event goes to the log and the facts; a new event needs a line here and a case in FactProjector.
         services.AddEventHandler<DocumentRegistered, RecordEvent<DocumentRegistered>>();
         services.AddEventHandler<DocumentIssued, RecordEvent<DocumentIssued>>();

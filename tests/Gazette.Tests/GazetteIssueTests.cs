@@ -4,7 +4,7 @@ using System.Text;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Gazette.Apis;
-using Platform.Gazette.Signing;
+using Platform.ServiceDefaults.Signing;
 using Platform.TestSupport;
 using UglyToad.PdfPig;
 

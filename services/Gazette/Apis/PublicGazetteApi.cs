@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Gazette.Domain;
 using Platform.Gazette.Persistence;
-using Platform.Gazette.Signing;
+using Platform.ServiceDefaults.Signing;
 
 namespace Platform.Gazette.Apis;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
 using Platform.Gazette.Domain;
 using Platform.Gazette.Persistence;
-using Platform.Gazette.Signing;
+using Platform.ServiceDefaults.Signing;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Events.Outbox;

@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
-using Platform.Gazette.Domain;
-using Platform.Gazette.Signing;
+using Platform.ServiceDefaults.Signing;
 using Platform.ServiceDefaults;
 
-namespace Platform.Gazette.Tests;
+namespace Platform.ServiceDefaults.Tests;
 
 public sealed class DetachedSignatureTests
 {
@@ -17,7 +15,7 @@ public sealed class DetachedSignatureTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
-    private OfficeCertificate Office() => new(Options.Create(new GazetteOptions()), new ServiceInfo("gazette", _folder));
+    private OfficeCertificate Office() => new(new OfficeCertificateSettings(null, null, "Văn phòng Ủy ban nhân dân tỉnh", _folder));
 
     private static readonly byte[] Pdf = "%PDF-1.7 Công báo số 12"u8.ToArray();
 
@@ -62,7 +60,7 @@ public sealed class DetachedSignatureTests
 
         Assert.That(second.Thumbprint, Is.EqualTo(first.Thumbprint));
         Assert.That(first.HasPrivateKey, Is.True);
-        Assert.That(Directory.GetFiles(Path.Combine(_folder, "gazette"), "*.pfx"), Has.Length.EqualTo(1));
+        Assert.That(Directory.GetFiles(_folder, "*.pfx"), Has.Length.EqualTo(1));
     }
 
     [Test]

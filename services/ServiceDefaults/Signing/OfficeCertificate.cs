@@ -1,35 +1,34 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
-using Platform.Gazette.Domain;
-using Platform.ServiceDefaults;
 
-namespace Platform.Gazette.Signing;
+namespace Platform.ServiceDefaults.Signing;
 
 /// <summary>
-/// The office's signing certificate (chứng thư số của cơ quan). Production configures the
-/// PKCS#12 file issued to the office; a development run makes a self-signed one on first
-/// use and keeps it in the data folder, so signatures made yesterday still verify today.
+/// The office's signing certificate (chứng thư số của cơ quan), used for the gazette's issues
+/// and the report snapshots sent upward. Production configures the PKCS#12 file issued to the
+/// office; a development run makes a self-signed one on first use and keeps it in the
+/// service's data folder, so signatures made yesterday still verify today.
 /// </summary>
-public sealed class OfficeCertificate(IOptions<GazetteOptions> options, ServiceInfo service)
+public sealed class OfficeCertificate(OfficeCertificateSettings settings)
 {
     private const string DevelopmentFile = "office-signing-development.pfx";
-    private readonly Lazy<X509Certificate2> _certificate = new(() => Load(options.Value, service));
+    private readonly Lazy<X509Certificate2> _certificate = new(() => Load(settings));
 
     public X509Certificate2 Certificate => _certificate.Value;
 
-    private static X509Certificate2 Load(GazetteOptions options, ServiceInfo service)
+    private static X509Certificate2 Load(OfficeCertificateSettings settings)
     {
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
-            return X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
-        var path = Path.Combine(service.OwnFolder(), DevelopmentFile);
+        if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
+            return X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword);
+        Directory.CreateDirectory(settings.DevelopmentFolder);
+        var path = Path.Combine(settings.DevelopmentFolder, DevelopmentFile);
         if (!File.Exists(path))
         {
             var temporary = path + "." + Guid.NewGuid().ToString("N");
             // The key has no password (development only), so only the service's own user may read it.
             File.WriteAllBytes(temporary, []);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.WriteAllBytes(temporary, CreateDevelopmentCertificate(options.OfficeName));
+            File.WriteAllBytes(temporary, CreateDevelopmentCertificate(settings.OfficeName));
             // Two processes starting on a fresh folder: the first file to land wins, the other is discarded.
             try { File.Move(temporary, path, overwrite: false); }
             catch (IOException) { File.Delete(temporary); }
@@ -52,3 +51,6 @@ public sealed class OfficeCertificate(IOptions<GazetteOptions> options, ServiceI
         return certificate.Export(X509ContentType.Pkcs12);
     }
 }
+
+/// <summary>Where the office certificate comes from: a configured PKCS#12 file, or a development one in <paramref name="DevelopmentFolder"/>.</summary>
+public sealed record OfficeCertificateSettings(string? CertificatePath, string? CertificatePassword, string OfficeName, string DevelopmentFolder);

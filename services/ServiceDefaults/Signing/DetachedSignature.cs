@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Platform.Gazette.Signing;
+namespace Platform.ServiceDefaults.Signing;
 
 /// <summary>
 /// CMS detached signatures (.p7s beside the PDF): the PDF stays byte for byte what was
