@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Signing;
 using System.Security.Cryptography;
 using System.Text;
 using Platform.Documents.Files;
@@ -15,7 +16,7 @@ public sealed class SigningAndStorageTests
     {
         var certificates = new DevelopmentCertificates(TestServers.TempFolder("certs"), "UBND tỉnh Thử nghiệm");
         var content = Encoding.UTF8.GetBytes("Quyết định số 05/QĐ-UBND");
-        var signature = CmsSignatures.Sign(content, certificates.SignerCertificate("lanhdao", "Nguyễn Văn B"), Now);
+        var signature = DetachedSignature.Sign(content, certificates.SignerCertificate("lanhdao", "Nguyễn Văn B"), Now);
 
         var valid = CmsSignatures.Verify(content, signature, certificates.TrustedRoots());
         Assert.That(valid.Valid, Is.True, valid.Problem);
@@ -34,7 +35,7 @@ public sealed class SigningAndStorageTests
         var ours = new DevelopmentCertificates(TestServers.TempFolder("certs"), "UBND tỉnh A");
         var theirs = new DevelopmentCertificates(TestServers.TempFolder("certs"), "UBND tỉnh A");
         var content = "Công văn"u8.ToArray();
-        var signature = CmsSignatures.Sign(content, theirs.SealCertificate(), Now);
+        var signature = DetachedSignature.Sign(content, theirs.SealCertificate(), Now);
         var check = CmsSignatures.Verify(content, signature, ours.TrustedRoots());
         Assert.That(check.Valid, Is.False);
         Assert.That(check.Problem, Does.Contain("tin cậy"));

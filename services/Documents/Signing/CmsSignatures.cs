@@ -4,22 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Platform.Documents.Signing;
 
-/// <summary>Detached CMS (PKCS#7) signatures over a file's bytes, as the Vietnamese digital signature rules use them.</summary>
+/// <summary>
+/// Checks detached CMS (PKCS#7) signatures of documents against the trusted roots (signer and
+/// seal certificates chain to a CA). Signing itself is the shared <see cref="Platform.ServiceDefaults.Signing.DetachedSignature"/>.
+/// </summary>
 public static class CmsSignatures
 {
-    public static byte[] Sign(byte[] content, X509Certificate2 certificate, DateTime signingTimeUtc)
-    {
-        var cms = new SignedCms(new ContentInfo(content), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
-        {
-            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), // SHA-256
-            IncludeOption = X509IncludeOption.EndCertOnly,
-        };
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTimeUtc));
-        cms.ComputeSignature(signer);
-        return cms.Encode();
-    }
-
     /// <summary>
     /// Checks that the signature matches the content and that the signer's certificate chains to a
     /// trusted root; revocation is not checked (the development CA publishes no CRL).

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Signing;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Platform.Documents.Domain;
@@ -25,7 +26,7 @@ public sealed class DocumentSigning(DocumentsDbContext db, IFileStore files, ICe
             SignerSubject = certificate.Subject,
             CertificateThumbprint = certificate.Thumbprint,
             FileSha256 = main.Sha256,
-            Cms = CmsSignatures.Sign(content, certificate, nowUtc),
+            Cms = DetachedSignature.Sign(content, certificate, new DateTimeOffset(nowUtc, TimeSpan.Zero)),
             SignedAtUtc = nowUtc,
         };
         return signature;

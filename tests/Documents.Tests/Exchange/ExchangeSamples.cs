@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Signing;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -69,7 +70,7 @@ internal static class ExchangeSamples
             SignerSubject = certificate.Subject,
             CertificateThumbprint = certificate.Thumbprint,
             FileSha256 = main.Attachment.Sha256,
-            Cms = CmsSignatures.Sign(main.Content, certificate, Now),
+            Cms = DetachedSignature.Sign(main.Content, certificate, Now),
             SignedAtUtc = Now,
         };
         return ([main, appendix], [signature]);

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Signing;
 using System.Text;
 using Platform.Documents.Domain;
 using Platform.Documents.Exchange;
@@ -35,7 +36,7 @@ public sealed class PackageSignaturesTests
             SignerSubject = certificate.Subject,
             CertificateThumbprint = certificate.Thumbprint,
             FileSha256 = main.Attachment.Sha256,
-            Cms = CmsSignatures.Sign(main.Content, certificate, Now),
+            Cms = DetachedSignature.Sign(main.Content, certificate, Now),
             SignedAtUtc = Now,
         };
         var package = EdXmlPackageBuilder.Build(document, [main], [signature], Province, Finance, Options, Now);
