@@ -32,10 +32,11 @@ test: deps build charts
 	if [ $$owned = 1 ]; then trap 'tests/servers.sh stop' EXIT; fi
 	$(MAKE) --no-print-directory test-only
 
+# One test assembly at a time: two cores, and the end-to-end run starts nine processes on free ports.
 test-only:
 	rm -rf "$(RESULTS)"
 	status=0
-	dotnet test Platform.sln -c $(CONFIGURATION) --no-build -nologo \
+	dotnet test Platform.sln -c $(CONFIGURATION) --no-build -nologo -m:1 \
 	  --logger "trx" --logger "console;verbosity=normal" --results-directory "$(RESULTS)" || status=$$?
 	tests/summary.sh "$(RESULTS)"
 	exit $$status

@@ -12,6 +12,12 @@ public sealed record LaunchSettings
     public int GatewayPort { get; init; } = 8080;
     public int IdentityPort { get; init; } = 5100;
     public int FirstServicePort { get; init; } = 5101;
+    /// <summary>
+    /// The Tasks service's Orleans silo and client-gateway ports. Given here, not picked by the
+    /// silo at random, so they can never take a port the launcher promised another process.
+    /// </summary>
+    public int SiloPort { get; init; } = 11111;
+    public int SiloGatewayPort { get; init; } = 30000;
     /// <summary>An already running Redis (host:port); when null, a Redis server is started on <see cref="RedisPort"/>.</summary>
     public string? Redis { get; init; }
     public int RedisPort { get; init; } = 6380;

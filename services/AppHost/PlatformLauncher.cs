@@ -73,6 +73,11 @@ public sealed class PlatformLauncher : IAsyncDisposable
         {
             environment[$"Services__{service.AppId}"] = service.Url.ToString();
         }
+        if (component.AppId == "tasks")
+        {
+            environment["Silo__SiloPort"] = s.SiloPort.ToString();
+            environment["Silo__GatewayPort"] = s.SiloGatewayPort.ToString();
+        }
         foreach (var (key, value) in s.ExtraEnvironment) environment[key] = value;
         return environment;
     }

@@ -30,6 +30,8 @@ public sealed class RunningPlatform
             IdentityPort = FreePorts.Next(),
             FirstServicePort = FreePorts.NextRun(5),
             RedisPort = FreePorts.Next(),
+            SiloPort = FreePorts.Next(),
+            SiloGatewayPort = FreePorts.Next(),
             BuildConfiguration = BuildConfigurationOf(AppContext.BaseDirectory),
             ExtraEnvironment = new Dictionary<string, string>
             {
