@@ -21,4 +21,11 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Reads until <paramref name="done"/> holds; <paramref name="what"/> says what never happened if it times out.</summary>
+    public static Task<T> Returns<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null) =>
+        UntilAsync(probe, done, timeout ?? TimeSpan.FromSeconds(20), what);
+
+    public static Task True(Func<Task<bool>> probe, string what, TimeSpan? timeout = null) =>
+        Returns(probe, ok => ok, what, timeout);
 }
