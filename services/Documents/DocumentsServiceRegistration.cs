@@ -41,6 +41,7 @@ public static class DocumentsServiceRegistration
         app.MapIncomingDocumentsApi();
         app.MapOutgoingDocumentsApi();
         app.MapVerificationApi();
+        app.MapPublicFilesApi();
         app.MapRegistersApi();
         app.MapSearchApi();
         app.MapExchangeApi();

@@ -5,6 +5,7 @@ using Platform.Contracts.Events;
 using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
+using Platform.Portal.PublicDocuments;
 using Platform.Portal.Seed;
 using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
@@ -25,10 +26,12 @@ public static class PortalServiceRegistration
         // three times the size, and page source nobody can read or search.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.AddFeedback();
+        builder.AddPublicDocuments();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
         // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
         builder.Services.AddHostedService<SampleNewsSeeder>();
+        builder.Services.AddHostedService<SectionSeeder>();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();
         return builder;
@@ -44,6 +47,8 @@ public static class PortalServiceRegistration
         app.MapNewsApi();
         app.MapNewsImagesApi();
         app.MapFeedbackApi();
+        app.MapSectionsApi();
+        app.MapConsultationsApi();
         return app;
     }
 }

@@ -37,7 +37,7 @@ public static class VerificationApi
         var query = db.OutgoingDocuments.AsNoTracking().Where(d => d.Id == id);
         query = user.Identity?.IsAuthenticated == true && DocumentsPolicy(user)
             ? query.Where(DocumentAccess.For(user).OutgoingFilter())
-            : query.Where(d => d.IsPublic && d.Secrecy == Secrecy.None && (d.Status == OutgoingStatus.Issued || d.Status == OutgoingStatus.Filed));
+            : query.Where(PublicFilesApi.Published);
         if (!await query.AnyAsync(cancellationToken)) return TypedResults.NotFound();
         return TypedResults.Ok(await signing.VerifyAsync(id, copy, cancellationToken));
     }

@@ -21,8 +21,10 @@ public sealed class PublishPublicDocument(PortalDbContext db) : IEventHandler<Do
             DocumentType = @event.DocumentType,
             Subject = @event.Subject,
             SignerName = @event.SignerName,
+            SignerPosition = @event.SignerPosition,
             IssuedDate = @event.IssuedDate,
             IsLegalNormative = @event.IsLegalNormative,
+            SearchText = SearchText.Fold($"{@event.NumberAndCode} {@event.DocumentType} {@event.Subject} {@event.SignerName}"),
         });
     }
 }
@@ -40,6 +42,7 @@ public sealed class ShowGazetteIssue(PortalDbContext db) : IEventHandler<Gazette
             Numbers = string.Join(" + ", @event.Numbers),
             PublishedDate = @event.PublishedDate,
             PdfUrl = @event.PdfUrl,
+            DocumentIds = string.Join(',', @event.DocumentIds),
         });
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Platform.Portal.Domain;
 
 /// <summary>
@@ -13,25 +10,10 @@ public static class Slug
 
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
-        var pendingDash = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var letter = c switch { 'đ' or 'Đ' => 'd', _ => char.ToLowerInvariant(c) };
-            if (letter is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-            {
-                if (pendingDash && slug.Length > 0) slug.Append('-');
-                slug.Append(letter);
-                pendingDash = false;
-            }
-            else
-            {
-                pendingDash = true;
-            }
-        }
-        var result = slug.ToString();
+        // The folded words, split wherever a character an address does not carry stood.
+        var ascii = SearchText.Fold(text).Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : ' ').ToArray();
+        var words = new string(ascii).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = string.Join('-', words);
         if (result.Length > MaxLength)
         {
             // Cut at a word boundary so the address does not end in half a word.

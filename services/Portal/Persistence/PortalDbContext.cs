@@ -13,6 +13,9 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<NewsCategory> NewsCategories => Set<NewsCategory>();
     public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<PortalSection> Sections => Set<PortalSection>();
+    public DbSet<ConsultationDraft> ConsultationDrafts => Set<ConsultationDraft>();
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,6 +29,25 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             document.Property(d => d.DocumentType).HasMaxLength(100);
             document.Property(d => d.Subject).HasMaxLength(500);
             document.Property(d => d.SignerName).HasMaxLength(200);
+            document.Property(d => d.SignerPosition).HasMaxLength(200);
+            document.Property(d => d.SearchText).HasMaxLength(1000);
+            document.OwnsOne(d => d.Verification, check =>
+            {
+                check.Property(c => c.Valid).HasColumnName("verification_valid");
+                check.Property(c => c.Message).HasColumnName("verification_message").HasMaxLength(500);
+                check.Property(c => c.Signer).HasColumnName("verification_signer").HasMaxLength(500);
+                check.Property(c => c.SignedAtUtc).HasColumnName("verification_signed_at");
+                check.Property(c => c.CheckedAt).HasColumnName("verification_checked_at");
+            });
+            document.OwnsMany(d => d.Files, file =>
+            {
+                file.ToTable("public_document_files");
+                file.WithOwner().HasForeignKey("DocumentId");
+                file.HasKey(f => f.FileId);
+                file.Property(f => f.FileId).ValueGeneratedNever();
+                file.Property(f => f.FileName).HasMaxLength(260);
+                file.Property(f => f.ContentType).HasMaxLength(100);
+            });
         });
         modelBuilder.Entity<PublishedGazetteIssue>(issue =>
         {
@@ -34,6 +56,40 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             issue.HasIndex(i => new { i.Year, i.PublishedDate });
             issue.Property(i => i.Numbers).HasMaxLength(100);
             issue.Property(i => i.PdfUrl).HasMaxLength(500);
+            issue.Property(i => i.DocumentIds).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<PortalSection>(section =>
+        {
+            section.ToTable("sections");
+            section.HasKey(s => s.Key);
+            section.Property(s => s.Key).HasMaxLength(60);
+            section.Property(s => s.Title).HasMaxLength(PortalSections.TitleLimit);
+            section.Property(s => s.Body).HasMaxLength(PortalSections.BodyLimit);
+            section.Property(s => s.LinksText).HasMaxLength(PortalSections.LinksLimit);
+            section.Property(s => s.UpdatedBy).HasMaxLength(100);
+            section.Ignore(s => s.Links);
+            section.Ignore(s => s.Paragraphs);
+        });
+        modelBuilder.Entity<ConsultationDraft>(draft =>
+        {
+            draft.ToTable("consultation_drafts");
+            draft.HasKey(d => d.DraftId);
+            draft.HasIndex(d => d.ClosesOn);
+            draft.Property(d => d.Title).HasMaxLength(ConsultationLimits.Title);
+            draft.Property(d => d.DraftingBody).HasMaxLength(ConsultationLimits.DraftingBody);
+            draft.Property(d => d.Summary).HasMaxLength(ConsultationLimits.Summary);
+            draft.Property(d => d.CreatedBy).HasMaxLength(100);
+            draft.Ignore(d => d.Paragraphs);
+        });
+        modelBuilder.Entity<ConsultationComment>(comment =>
+        {
+            comment.ToTable("consultation_comments");
+            comment.HasKey(c => c.CommentId);
+            comment.HasIndex(c => new { c.DraftId, c.ReceivedAt });
+            comment.HasOne<ConsultationDraft>().WithMany().HasForeignKey(c => c.DraftId).OnDelete(DeleteBehavior.Cascade);
+            comment.Property(c => c.SenderName).HasMaxLength(ConsultationLimits.Name);
+            comment.Property(c => c.Contact).HasMaxLength(ConsultationLimits.Contact);
+            comment.Property(c => c.Content).HasMaxLength(ConsultationLimits.Comment);
         });
         modelBuilder.Entity<Feedback>(feedback =>
         {

@@ -22,6 +22,82 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationComment", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("DraftId", "ReceivedAt");
+
+                    b.ToTable("consultation_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationDraft", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DraftingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("DraftId");
+
+                    b.HasIndex("ClosesOn");
+
+                    b.ToTable("consultation_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.Feedback", b =>
                 {
                     b.Property<Guid>("FeedbackId")
@@ -178,6 +254,40 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                     b.ToTable("news_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Portal.Domain.PortalSection", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("LinksText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sections", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.PublicDocument", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -200,7 +310,17 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                         .HasMaxLength(42)
                         .HasColumnType("character varying(42)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerPosition")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -222,6 +342,11 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                     b.Property<Guid>("IssueId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Numbers")
                         .IsRequired()
@@ -317,6 +442,15 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationComment", b =>
+                {
+                    b.HasOne("Platform.Portal.Domain.ConsultationDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.Feedback", b =>
                 {
                     b.OwnsOne("Platform.Portal.Domain.FeedbackAttachment", "Attachment", b1 =>
@@ -364,6 +498,80 @@ namespace Platform.Portal.Persistence.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Portal.Domain.PublicDocument", b =>
+                {
+                    b.OwnsMany("Platform.Portal.Domain.PublicDocumentFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid>("DocumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(260)
+                                .HasColumnType("character varying(260)");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("FileId");
+
+                            b1.HasIndex("DocumentId");
+
+                            b1.ToTable("public_document_files", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentId");
+                        });
+
+                    b.OwnsOne("Platform.Portal.Domain.SignatureCheck", "Verification", b1 =>
+                        {
+                            b1.Property<Guid>("PublicDocumentDocumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("CheckedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("verification_checked_at");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("verification_message");
+
+                            b1.Property<DateTime?>("SignedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("verification_signed_at");
+
+                            b1.Property<string>("Signer")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("verification_signer");
+
+                            b1.Property<bool>("Valid")
+                                .HasColumnType("boolean")
+                                .HasColumnName("verification_valid");
+
+                            b1.HasKey("PublicDocumentDocumentId");
+
+                            b1.ToTable("public_documents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicDocumentDocumentId");
+                        });
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Verification");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,82 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationComment", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("DraftId", "ReceivedAt");
+
+                    b.ToTable("consultation_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationDraft", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DraftId");
+
+                    b.HasIndex("ClosesOn");
+
+                    b.ToTable("consultation_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.Feedback", b =>
                 {
                     b.Property<Guid>("FeedbackId")
@@ -173,6 +249,40 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                     b.ToTable("news_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Portal.Domain.PortalSection", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinksText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sections", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.PublicDocument", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -195,7 +305,17 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                         .HasMaxLength(42)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -216,6 +336,11 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("IssueId")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Numbers")
@@ -310,6 +435,15 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Portal.Domain.ConsultationComment", b =>
+                {
+                    b.HasOne("Platform.Portal.Domain.ConsultationDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Portal.Domain.Feedback", b =>
                 {
                     b.OwnsOne("Platform.Portal.Domain.FeedbackAttachment", "Attachment", b1 =>
@@ -357,6 +491,80 @@ namespace Platform.Portal.Persistence.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Portal.Domain.PublicDocument", b =>
+                {
+                    b.OwnsMany("Platform.Portal.Domain.PublicDocumentFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DocumentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(260)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("FileId");
+
+                            b1.HasIndex("DocumentId");
+
+                            b1.ToTable("public_document_files", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentId");
+                        });
+
+                    b.OwnsOne("Platform.Portal.Domain.SignatureCheck", "Verification", b1 =>
+                        {
+                            b1.Property<Guid>("PublicDocumentDocumentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CheckedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("verification_checked_at");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("verification_message");
+
+                            b1.Property<DateTime?>("SignedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("verification_signed_at");
+
+                            b1.Property<string>("Signer")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("verification_signer");
+
+                            b1.Property<bool>("Valid")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("verification_valid");
+
+                            b1.HasKey("PublicDocumentDocumentId");
+
+                            b1.ToTable("public_documents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicDocumentDocumentId");
+                        });
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Verification");
                 });
 #pragma warning restore 612, 618
         }
