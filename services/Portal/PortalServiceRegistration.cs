@@ -6,6 +6,7 @@ using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
 using Platform.Portal.PublicDocuments;
+using Platform.Portal.Security;
 using Platform.Portal.Seed;
 using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
@@ -27,6 +28,7 @@ public static class PortalServiceRegistration
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.AddFeedback();
         builder.AddPublicDocuments();
+        builder.AddPortalSecurity();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
         // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
@@ -40,6 +42,7 @@ public static class PortalServiceRegistration
     public static WebApplication MapPortalApis(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePortalSecurity();
         app.UseRateLimiter();
         app.UseStaticFiles();
         app.MapRazorPages();

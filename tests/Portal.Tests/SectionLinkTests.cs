@@ -1,0 +1,37 @@
+using Platform.Portal.Domain;
+
+namespace Platform.Portal.Tests;
+
+public sealed class SectionLinkTests
+{
+    [TestCase("https://dichvucong.gov.vn", true)]
+    [TestCase("http://vbpl.vn/", true)]
+    [TestCase("/phan-anh", true)]
+    [TestCase("//evil.example/x", false)]
+    [TestCase("javascript:alert(1)", false)]
+    [TestCase("data:text/html,<script>alert(1)</script>", false)]
+    [TestCase("JAVASCRIPT:alert(1)", false)]
+    public void Only_web_addresses_and_portal_paths_are_safe_in_a_link(string address, bool safe) =>
+        Assert.That(SectionLink.IsSafeAddress(address), Is.EqualTo(safe));
+
+    [Test]
+    public void Links_are_read_one_a_line_and_unsafe_ones_are_dropped()
+    {
+        var links = SectionLink.Parse("Cổng Dịch vụ công quốc gia | https://dichvucong.gov.vn\r\nlỗi không có địa chỉ\nXấu | javascript:alert(1)\nPhản ánh | /phan-anh");
+        Assert.That(links, Is.EqualTo(new[] { new SectionLink("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"), new SectionLink("Phản ánh", "/phan-anh") }));
+    }
+
+    [TestCase("Quyết định số 05/QĐ-UBND về Đề án", "quyet dinh so 05/qd ubnd ve de an")]
+    [TestCase("ĐƯỜNG   Hùng—Vương", "duong hung vuong")]
+    public void Text_is_folded_without_diacritics_for_search(string text, string folded) =>
+        Assert.That(SearchText.Fold(text), Is.EqualTo(folded));
+
+    [Test]
+    public void A_query_matches_when_every_word_occurs_with_or_without_diacritics()
+    {
+        var text = SearchText.Fold("Về việc phê duyệt Đề án chuyển đổi số");
+        Assert.That(SearchText.Matches(text, "chuyển đổi"), Is.True);
+        Assert.That(SearchText.Matches(text, "de an so"), Is.True);
+        Assert.That(SearchText.Matches(text, "chuyen doi xanh"), Is.False);
+    }
+}
