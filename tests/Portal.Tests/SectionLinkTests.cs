@@ -35,3 +35,11 @@ public sealed class SectionLinkTests
         Assert.That(SearchText.Matches(text, "chuyen doi xanh"), Is.False);
     }
 }
+
+public sealed class SignerNameTests
+{
+    [TestCase("CN=Nguyễn Văn B, OU=lanhdao, O=Ủy ban nhân dân tỉnh, C=VN", "Nguyễn Văn B, Ủy ban nhân dân tỉnh")]
+    [TestCase("CN=Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh")]
+    public void A_certificate_subject_reads_as_person_and_organisation(string subject, string shown) =>
+        Assert.That(Platform.Portal.PublicDocuments.DocumentsPublicApi.CommonName(subject), Is.EqualTo(shown));
+}

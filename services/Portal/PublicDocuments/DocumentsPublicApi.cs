@@ -35,7 +35,26 @@ public sealed class DocumentsPublicApi(HttpClient http, TimeProvider clock)
         var view = await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
             ?? throw new HttpRequestException("Documents answered an empty verification.");
         var first = view.Signatures.FirstOrDefault();
-        return new SignatureCheck(view.Valid, view.Message, first?.Subject, view.Signatures.LastOrDefault()?.SignedAtUtc, clock.GetUtcNow());
+        return new SignatureCheck(view.Valid, view.Message, first is null ? null : CommonName(first.Subject),
+            view.Signatures.LastOrDefault()?.SignedAtUtc, clock.GetUtcNow());
+    }
+
+    /// <summary>"CN=Nguyễn Văn B, OU=..., O=..." reads as "Nguyễn Văn B, Ủy ban nhân dân tỉnh" to a citizen.</summary>
+    public static string CommonName(string subject)
+    {
+        var name = new System.Security.Cryptography.X509Certificates.X500DistinguishedName(subject);
+        string? Part(string key) => name.EnumerateRelativeDistinguishedNames()
+            .FirstOrDefault(r => r.GetSingleElementType().FriendlyName == key)?.GetSingleElementValue();
+        try
+        {
+            var person = Part("CN");
+            var organisation = Part("O");
+            return person is null ? subject : organisation is null ? person : $"{person}, {organisation}";
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return subject;
+        }
     }
 
     /// <summary>The file's response, streamed on to the citizen; null when it is not (or no longer) public.</summary>
