@@ -18,6 +18,11 @@ public sealed record LaunchSettings
     /// </summary>
     public int SiloPort { get; init; } = 11111;
     public int SiloGatewayPort { get; init; } = 30000;
+    /// <summary>
+    /// Documents' gRPC port (HTTP/2 only: cleartext HTTP/2 cannot share a port with HTTP/1.1),
+    /// where the portal's public search asks.
+    /// </summary>
+    public int DocumentsGrpcPort { get; init; } = 5111;
     /// <summary>An already running Redis (host:port); when null, a Redis server is started on <see cref="RedisPort"/>.</summary>
     public string? Redis { get; init; }
     public int RedisPort { get; init; } = 6380;

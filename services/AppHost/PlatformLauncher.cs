@@ -73,6 +73,19 @@ public sealed class PlatformLauncher : IAsyncDisposable
         {
             environment[$"Services__{service.AppId}"] = service.Url.ToString();
         }
+        if (component.AppId == "documents")
+        {
+            // Named Kestrel endpoints replace ASPNETCORE_URLS: the HTTP/1.1 one keeps the service's URL.
+            environment["Kestrel__Endpoints__Http__Url"] = component.Url.ToString();
+            environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{s.DocumentsGrpcPort}";
+            environment["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
+        }
+        if (component.AppId == "portal")
+        {
+            environment["Grpc__documents"] = $"http://127.0.0.1:{s.DocumentsGrpcPort}";
+            // The realm file's development secret of the portal's service account; Kubernetes takes it from a Secret.
+            environment["ServiceAccount__ClientSecret"] = "portal-backend-secret-dev";
+        }
         if (component.AppId == "tasks")
         {
             environment["Silo__SiloPort"] = s.SiloPort.ToString();

@@ -70,6 +70,7 @@ public static class SampleContent
             using var response = await http.SendAsync(direction.WithBearer(leader), cancellationToken);
             response.EnsureSuccessStatusCode();
         }
+        await SamplePublications.SeedAsync(http, tokens, cancellationToken);
         await File.WriteAllTextAsync(marker, DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
     }
 

@@ -32,6 +32,7 @@ public sealed class RunningPlatform
             RedisPort = FreePorts.Next(),
             SiloPort = FreePorts.Next(),
             SiloGatewayPort = FreePorts.Next(),
+            DocumentsGrpcPort = FreePorts.Next(),
             BuildConfiguration = BuildConfigurationOf(AppContext.BaseDirectory),
             ExtraEnvironment = new Dictionary<string, string>
             {

@@ -93,6 +93,44 @@ public sealed class PublicDocumentPagesTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task With_Documents_down_a_search_without_diacritics_answers_from_the_portal_copy_and_says_so()
+    {
+        using var response = await _visitor.GetAsync("/van-ban?q=PHE+DUYET+ke+hoach+so+25");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var none = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/van-ban?q=quy+hoach+do+thi"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(page, Does.Contain("id=\"tim-du-phong\"").And.Contain(">25/QĐ-UBND<").And.Not.Contain(">24/QĐ-UBND<"));
+            Assert.That(page, Does.Contain("Tìm thấy 1 văn bản"));
+            Assert.That(none, Does.Contain("Không tìm thấy văn bản phù hợp"));
+        });
+    }
+
+    [Test]
+    public async Task The_document_page_says_when_the_signature_could_not_be_checked()
+    {
+        var list = await _visitor.GetStringAsync("/van-ban");
+        var link = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/van-ban/[0-9a-f-]{36})\">3/QĐ-UBND<").Groups[1].Value;
+        using var response = await _visitor.GetAsync(link);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page, Does.Contain("Chưa kiểm tra được chữ ký số: hệ thống quản lý văn bản đang tạm gián đoạn."));
+    }
+
+    [Test]
+    public async Task Gazette_issues_are_found_by_number_within_a_year()
+    {
+        var found = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&so=13"));
+        var missing = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&so=14"));
+
+        Assert.That(found, Does.Contain("Số 12 + 13 năm 2026"));
+        Assert.That(missing, Does.Contain("Không có số công báo phù hợp.").And.Not.Contain("Số 12 + 13 năm 2026"));
+    }
+
+    [Test]
     public async Task An_unknown_document_is_not_found()
     {
         using var response = await _visitor.GetAsync($"/van-ban/{Guid.NewGuid()}");
