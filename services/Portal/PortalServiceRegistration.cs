@@ -35,6 +35,7 @@ public static class PortalServiceRegistration
         builder.Services.AddHostedService<SampleNewsSeeder>();
         builder.Services.AddHostedService<SectionSeeder>();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
+        builder.Services.AddEventHandler<DocumentRecalled, WithdrawRecalledDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();
         return builder;
     }

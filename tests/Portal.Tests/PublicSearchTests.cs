@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Platform.Portal.Tests.Support;
 using Platform.TestSupport;
@@ -79,6 +80,19 @@ public sealed partial class PublicSearchTests
             Assert.That(detail.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(search, Does.Contain("Không tìm thấy văn bản phù hợp"));
         });
+    }
+
+    [Test, Order(4)]
+    public async Task A_recalled_document_leaves_the_portal()
+    {
+        var recalled = await _platform.IssueAsync("Quyết định", "Về việc giao chỉ tiêu thu hút khách du lịch năm 2027");
+        await Eventually.UntilAsync(() => _visitor.GetStringAsync("/van-ban"), page => page.Contains($"/van-ban/{recalled}"), what: "the document on the portal");
+        using var leader = _platform.Documents(TestUser.Leader);
+        (await leader.PostAsJsonAsync($"api/documents/outgoing/{recalled}/recall", new { reason = "Sai thẩm quyền ban hành" })).EnsureSuccessStatusCode();
+
+        await Eventually.UntilAsync(() => _visitor.GetStringAsync("/van-ban"), page => !page.Contains($"/van-ban/{recalled}"), what: "the recalled document gone");
+        using var detail = await _visitor.GetAsync($"/van-ban/{recalled}");
+        Assert.That(detail.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test, Order(100)]

@@ -46,3 +46,16 @@ public sealed class ShowGazetteIssue(PortalDbContext db) : IEventHandler<Gazette
         });
     }
 }
+
+/// <summary>
+/// A recalled document (thu hồi) is no longer in force: it leaves the portal, its files with it.
+/// A recall arriving before the issue is remembered by nothing; Documents publishes them in order.
+/// </summary>
+public sealed class WithdrawRecalledDocument(PortalDbContext db) : IEventHandler<DocumentRecalled>
+{
+    public async Task HandleAsync(DocumentRecalled @event, EventContext context, CancellationToken cancellationToken)
+    {
+        var document = await db.PublicDocuments.Include(d => d.Files).SingleOrDefaultAsync(d => d.DocumentId == @event.DocumentId, cancellationToken);
+        if (document is not null) db.PublicDocuments.Remove(document);
+    }
+}
