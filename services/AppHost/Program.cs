@@ -25,7 +25,7 @@ try
 {
     await SampleContent.SeedOnceAsync(settings, stopping.Token);
 }
-catch (HttpRequestException exception)
+catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TimeoutException)
 {
     Console.WriteLine($"Sample content was not entered ({exception.Message}); the platform runs without it.");
 }
