@@ -4,31 +4,12 @@ namespace Platform.Portal.BrowserTests;
 
 /// <summary>A citizen finds a draft open for comment through the sections menu and comments on it.</summary>
 [NonParallelizable]
-public sealed class ConsultationJourneyTests
+public sealed class ConsultationJourneyTests : PortalJourney
 {
-    private PortalOnKestrel _portal = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _portal = new PortalOnKestrel();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _portal.Dispose();
-    }
-
     [Test]
     public async Task A_citizen_comments_on_the_seeded_draft_from_the_sections_menu()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _portal.BaseAddress.ToString(), Locale = "vi-VN" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");

@@ -4,39 +4,15 @@ using Microsoft.Playwright;
 namespace Platform.Portal.BrowserTests;
 
 [NonParallelizable]
-public sealed partial class FeedbackJourneyTests
+public sealed partial class FeedbackJourneyTests : PortalJourney
 {
-    private PortalOnKestrel _portal = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _portal = new PortalOnKestrel();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _portal.Dispose();
-    }
-
     [GeneratedRegex("^PAKN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")]
     private static partial Regex TrackingCodeFormat();
 
     [Test]
     public async Task A_citizen_sends_feedback_on_a_phone_and_follows_it_by_its_code()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _portal.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            Locale = "vi-VN",
-        });
+        await using var context = await NewContextAsync(new ViewportSize { Width = 390, Height = 844 });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -67,7 +43,7 @@ public sealed partial class FeedbackJourneyTests
         await Chromium.ScreenshotAsync(page, "feedback-sent");
 
         // Later, from another device: typed in lower case, with spaces.
-        await using var later = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _portal.BaseAddress.ToString() });
+        await using var later = await NewContextAsync();
         var lookup = await later.NewPageAsync();
         await lookup.GotoAsync("/phan-anh/tra-cuu");
         await lookup.GetByLabel("Mã tra cứu").FillAsync(code.ToLowerInvariant().Replace('-', ' '));

@@ -6,27 +6,8 @@ using Platform.TestSupport;
 namespace Platform.Portal.BrowserTests;
 
 [NonParallelizable]
-public sealed class NewsJourneyTests
+public sealed class NewsJourneyTests : PortalJourney
 {
-    private PortalOnKestrel _portal = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _portal = new PortalOnKestrel();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _portal.Dispose();
-    }
-
     /// <summary>
     /// The editor works through the news API (the staff console's screens are not built yet);
     /// the reader sees the result in the browser.
@@ -34,7 +15,7 @@ public sealed class NewsJourneyTests
     [Test]
     public async Task An_article_an_editor_publishes_shows_on_the_home_page_and_opens_at_its_readable_address()
     {
-        using var editor = new HttpClient { BaseAddress = _portal.BaseAddress };
+        using var editor = new HttpClient { BaseAddress = Portal.BaseAddress };
         TestUser.PortalEditor.SignIn(editor);
         var category = await (await editor.PostAsJsonAsync("/staff/api/news/categories", new { name = "Tin tức thời sự" })).Content.ReadFromJsonAsync<JsonElement>();
         var created = await editor.PostAsJsonAsync("/staff/api/news", new
@@ -48,13 +29,13 @@ public sealed class NewsJourneyTests
         (await editor.PostAsync($"/staff/api/news/{id}/submit", null)).EnsureSuccessStatusCode();
         (await editor.PostAsync($"/staff/api/news/{id}/publish", null)).EnsureSuccessStatusCode();
 
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _portal.BaseAddress.ToString() });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await Chromium.ScreenshotAsync(page, "home-with-news");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh đưa vào vận hành Trung tâm Phục vụ hành chính công" }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_portal.BaseAddress, "/tin-tuc/tin-tuc-thoi-su/tinh-dua-vao-van-hanh-trung-tam-phuc-vu-hanh-chinh-cong").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Portal.BaseAddress, "/tin-tuc/tin-tuc-thoi-su/tinh-dua-vao-van-hanh-trung-tam-phuc-vu-hanh-chinh-cong").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tỉnh đưa vào vận hành Trung tâm Phục vụ hành chính công" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Trung tâm tiếp nhận hồ sơ của 19 sở, ngành.")).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, "news-article");
