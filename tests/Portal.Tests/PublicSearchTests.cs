@@ -117,3 +117,24 @@ public sealed partial class PublicSearchTests
         });
     }
 }
+
+/// <summary>With the default interval, a fresh signature check is shown without asking Documents again.</summary>
+[NonParallelizable]
+public sealed class SignatureRecheckTests
+{
+    [Test]
+    public async Task A_recent_check_is_shown_from_the_read_model_without_asking_Documents()
+    {
+        using var platform = new PortalWithDocuments(recheckInterval: TimeSpan.FromMinutes(10));
+        using var visitor = platform.Visitor();
+        var id = await platform.IssueAsync("Quyết định", "Về việc công nhận xã đạt chuẩn nông thôn mới nâng cao");
+        await Eventually.UntilAsync(() => visitor.GetStringAsync("/van-ban"), page => page.Contains($"/van-ban/{id}"), what: "the document on the portal");
+        var first = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/van-ban/{id}"));
+        platform.StopDocuments();
+
+        var second = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/van-ban/{id}"));
+
+        Assert.That(first, Does.Contain("Hợp lệ"));
+        Assert.That(second, Does.Contain("Hợp lệ").And.Contain("van-ban.pdf").And.Not.Contain("tạm gián đoạn"));
+    }
+}

@@ -29,7 +29,8 @@ public sealed class PortalWithDocuments : IDisposable
     private readonly WebApplicationFactory<Program> _portal;
     private readonly PortalFactory _portalBase;
 
-    public PortalWithDocuments(DatabaseKind database = DatabaseKind.Sqlite)
+    /// <param name="recheckInterval">Portal:SignatureRecheckInterval; zero (default) asks Documents on every view.</param>
+    public PortalWithDocuments(DatabaseKind database = DatabaseKind.Sqlite, TimeSpan recheckInterval = default)
     {
         var documentsHttp = FreePorts.Next();
         var documentsGrpc = FreePorts.Next();
@@ -47,6 +48,7 @@ public sealed class PortalWithDocuments : IDisposable
         _portal = _portalBase.WithWebHostBuilder(web => web
             .UseSetting("Services:documents", DocumentsAddress.ToString())
             .UseSetting("Grpc:documents", $"http://127.0.0.1:{documentsGrpc}/")
+            .UseSetting("Portal:SignatureRecheckInterval", recheckInterval.ToString())
             .ConfigureServices(services =>
             {
                 services.AddSingleton(_documents.Broker);

@@ -12,8 +12,15 @@ namespace Platform.Portal.Pages.Documents;
 /// Files and check come from Documents and are kept in the read model, so the page still
 /// shows them (with the time of the check) while Documents is down.
 /// </summary>
-public sealed class DetailModel(PortalDbContext db, DocumentsPublicApi documents, ILogger<DetailModel> logger) : PageModel
+public sealed class DetailModel(PortalDbContext db, DocumentsPublicApi documents, IConfiguration configuration, TimeProvider clock, ILogger<DetailModel> logger)
+    : PageModel
 {
+    /// <summary>
+    /// How long a signature check stands before a page view asks Documents again
+    /// (Portal:SignatureRecheckInterval): a busy page must not cost Documents two calls a view.
+    /// </summary>
+    private TimeSpan RecheckInterval => configuration.GetValue("Portal:SignatureRecheckInterval", TimeSpan.FromMinutes(10));
+
     public PublicDocument Document { get; private set; } = null!;
     public bool DocumentsUnavailable { get; private set; }
 
@@ -46,6 +53,7 @@ public sealed class DetailModel(PortalDbContext db, DocumentsPublicApi documents
 
     private async Task RefreshAsync(PublicDocument document, CancellationToken cancellationToken)
     {
+        if (document.Verification is { } last && document.Files.Count > 0 && clock.GetUtcNow() - last.CheckedAt < RecheckInterval) return;
         try
         {
             var files = await documents.FilesAsync(document.DocumentId, cancellationToken);
