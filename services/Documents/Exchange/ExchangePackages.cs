@@ -12,7 +12,10 @@ namespace Platform.Documents.Exchange;
 /// <summary>Gathers what a package needs from storage (files, signatures, the directory) and builds it.</summary>
 public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, AgencyDirectory agencies, IOptions<ExchangeOptions> options, TimeProvider clock)
 {
-    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, CancellationToken cancellationToken)
+    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, CancellationToken cancellationToken) =>
+        await BuildAsync(document, recipientCode, BusinessKind.New, null, cancellationToken);
+
+    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, BusinessKind kind, string? reason, CancellationToken cancellationToken)
     {
         var recipient = agencies.Get(recipientCode);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == document.Id)
@@ -29,7 +32,7 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
             packageFiles.Add(new PackageFile(attachment, buffer.ToArray()));
         }
         var main = packageFiles.FirstOrDefault(f => f.Attachment.IsMain);
-        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content));
+        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content), kind, reason);
         var package = EdXmlPackageBuilder.Build(document, packageFiles, signatures, agencies.Self.ToOrganization(),
             recipient.ToOrganization(), packageOptions, clock.GetUtcNow());
         return EdXmlWriter.Write(package);

@@ -9,6 +9,10 @@ namespace Platform.Documents.Exchange;
 /// </summary>
 public sealed class RecipientDelivery
 {
+    public Guid Id { get; init; }
+    public Guid OutgoingDocumentId { get; init; }
+    /// <summary>The edXML DocumentId the recipient's status packages refer to.</summary>
+    public string ExchangeDocumentId { get; init; } = "";
     public required string RecipientCode { get; init; }
     public RecipientStatus Status { get; private set; } = RecipientStatus.NotSent;
     public int Attempts { get; private set; }
