@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
+using Platform.Documents.Exchange;
 using Platform.Documents.Apis;
 using Platform.TestSupport;
 
@@ -234,5 +237,117 @@ public sealed class TwoAgencyExchangeTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("secret-not-exchanged"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("Văn bản mật không được gửi"));
+    }
+
+    /// <summary>The package of an issued document for the finance department, as the office would post it.</summary>
+    private async Task<(OutgoingDocumentView Document, XDocument Package)> ExportedPackageAsync(string subject)
+    {
+        using var office = _office.Driver();
+        var document = await office.IssuedAsync(DraftTo("Lưu: VT", subject));
+        using var response = await office.Clerk.GetAsync($"/api/documents/exchange/outgoing/{document.Id}/package/{FinanceCode}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (document, XDocument.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    private async Task<HttpResponseMessage> PostAsOfficeAsync(XDocument package, string key = SharedKey)
+    {
+        var body = Encoding.UTF8.GetBytes(package.ToString(SaveOptions.DisableFormatting));
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        foreach (var (name, value) in ExchangeCallerSignature.Headers(OfficeCode, key, body, DateTimeOffset.UtcNow)) content.Headers.Add(name, value);
+        using var http = new HttpClient();
+        return await http.PostAsync(_finance.Endpoint, content);
+    }
+
+    private static XElement FirstAttachmentValue(XDocument package) =>
+        package.Descendants(EdXml.Ns + "AttachmentEncoded").Elements(EdXml.Ns + "Attachment").First().Element(EdXml.Ns + "Value")!;
+
+    [Test]
+    public async Task A_tampered_attachment_is_refused_with_its_reason_and_nothing_is_stored()
+    {
+        var (document, package) = await ExportedPackageAsync("Về việc phân bổ vốn sự nghiệp năm 2027");
+        var value = FirstAttachmentValue(package);
+        var bytes = Convert.FromBase64String(value.Value);
+        bytes[^1] ^= 0x20;
+        value.Value = Convert.ToBase64String(bytes);
+
+        using var response = await PostAsOfficeAsync(package);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("invalid-edxml"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("không khớp mã băm SHA-256"));
+        using var clerk = _finance.Client(TestUser.Clerk);
+        var received = await clerk.GetFromJsonAsync<ReceivedPackageView[]>("/api/documents/exchange/received");
+        Assert.That(received!.Select(p => p.NumberAndCode), Has.No.Member(document.NumberAndCode));
+    }
+
+    [Test]
+    public async Task A_file_changed_along_with_its_hash_still_fails_the_signature_check()
+    {
+        var (_, package) = await ExportedPackageAsync("Về việc điều chỉnh dự toán chi thường xuyên");
+        var value = FirstAttachmentValue(package);
+        var bytes = Convert.FromBase64String(value.Value);
+        bytes[^1] ^= 0x20;
+        value.Value = Convert.ToBase64String(bytes);
+        package.Descendants(EdXml.Ns + "Reference").First().Element(EdXml.Ns + "Sha256")!.Value =
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+        using var response = await PostAsOfficeAsync(package);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            Does.Contain("tệp đã bị thay đổi sau khi ký"));
+    }
+
+    [Test]
+    public async Task A_call_not_signed_with_the_shared_key_is_refused_before_the_package_is_read()
+    {
+        var (_, package) = await ExportedPackageAsync("Về việc quyết toán ngân sách năm 2025");
+        using var wrongKey = await PostAsOfficeAsync(package, "khoa-sai");
+        Assert.That(wrongKey.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await wrongKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            Does.Contain("Chữ ký xác thực của cơ quan 000.00.01.H56 không đúng"));
+
+        using var http = new HttpClient();
+        using var anonymous = await http.PostAsync(_finance.Endpoint, new StringContent(package.ToString(), Encoding.UTF8, "application/xml"));
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task A_package_posted_twice_is_stored_once_and_answered_01_both_times()
+    {
+        var (document, package) = await ExportedPackageAsync("Về việc kiểm tra công tác quản lý giá");
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var response = await PostAsOfficeAsync(package);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            Assert.That((await response.Content.ReadFromJsonAsync<FeedbackAnswer>())!.Status, Is.EqualTo("01"));
+        }
+        using var clerk = _finance.Client(TestUser.Clerk);
+        var received = await clerk.GetFromJsonAsync<ReceivedPackageView[]>("/api/documents/exchange/received");
+        Assert.That(received!.Count(p => p.NumberAndCode == document.NumberAndCode), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_update_accepted_by_the_receiver_replaces_the_registered_document_with_the_new_one()
+    {
+        var (sent, received) = await SendToFinanceAsync("Về việc lấy ý kiến dự thảo quy định phân cấp nguồn thu");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
+        using var office = _office.Client(TestUser.Clerk);
+        var asked = await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
+            new { kind = "Update", reason = "Bổ sung phụ lục biểu mẫu số liệu" }));
+        Assert.That(asked.Single().Recall, Is.EqualTo("Requested"));
+
+        var update = await ReceivedAsync(clerk, sent.NumberAndCode!, "Update");
+        Assert.That(update.StateCode, Is.EqualTo("13"));
+        var accepted = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{update.Id}/accept", new { }));
+        Assert.That(accepted.AwaitsRegistration, Is.True, "the update carries the new text, to be registered");
+        await RecallAsync(office, sent.Id, FinanceCode, "Accepted");
+        var old = (await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{registered.IncomingDocumentId}"))!;
+        Assert.That(old.Status, Is.EqualTo("Cancelled"));
+
+        var again = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{update.Id}/accept",
+            new { confirmDuplicate = true }));
+        Assert.That(again.IncomingDocumentId, Is.Not.Null.And.Not.EqualTo(registered.IncomingDocumentId));
     }
 }
