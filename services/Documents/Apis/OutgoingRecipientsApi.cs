@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Documents.Audit;
 using Platform.Documents.Exchange;
 using Platform.Documents.Persistence;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Storage;
@@ -30,13 +31,14 @@ public static class OutgoingRecipientsApi
     ///    "statusLabel": "Đã tiếp nhận", "attempts": 1, "lastError": null, "reason": null,
     ///    "sentAtUtc": "...", "statusAtUtc": "...", "nextAttemptUtc": null,
     ///    "recall": "None",      // None, Requested, Accepted, Refused: the sender's recall/update request
-    ///    "recallLabel": "" }]
+    ///    "recallLabel": "", "slowToAccept": false }]
     /// </code>
     /// <c>reason</c> is the recipient's reason for a refusal (02) or a refused recall (16); <c>lastError</c>
-    /// and <c>nextAttemptUtc</c> say why a delivery failed and when it is tried again.
+    /// and <c>nextAttemptUtc</c> say why a delivery failed and when it is tried again; <c>slowToAccept</c> flags
+    /// a package delivered but not registered by the end of the next working day (weekends skipped).
     /// </summary>
     private static async Task<Results<Ok<RecipientView[]>, NotFound>> Recipients(
-        Guid id, ClaimsPrincipal user, DocumentsDbContext db, AgencyDirectory agencies, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, DocumentsDbContext db, AgencyDirectory agencies, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken) is null) return TypedResults.NotFound();
         var deliveries = await db.ExchangeDeliveries.AsNoTracking().Where(d => d.OutgoingDocumentId == id).ToListAsync(cancellationToken);
@@ -44,14 +46,16 @@ public static class OutgoingRecipientsApi
         var pending = await db.ExchangeMessages.AsNoTracking()
             .Where(m => m.CompletedAtUtc == null && m.DeliveryId != null && ids.Contains(m.DeliveryId))
             .Select(m => new { m.DeliveryId, m.NextAttemptUtc }).ToListAsync(cancellationToken);
+        var today = VietnamTime.Today(clock);
         return TypedResults.Ok(deliveries.OrderBy(d => d.Id).Select(d => RecipientView.From(d, agencies.Find(d.RecipientCode),
-            pending.Where(m => m.DeliveryId == d.Id).Select(m => (DateTime?)m.NextAttemptUtc).Min())).ToArray());
+            pending.Where(m => m.DeliveryId == d.Id).Select(m => (DateTime?)m.NextAttemptUtc).Min(),
+            d.IsSlowToAccept(today, WorkingCalendar.WeekendsOnly))).ToArray());
     }
 
     /// <summary>Sends an issued document to more agencies (by code); refused for secret documents.</summary>
     private static async Task<Results<Ok<RecipientView[]>, NotFound>> Send(
         Guid id, SendToAgenciesRequest request, ClaimsPrincipal user, DocumentsDbContext db, AgencyDirectory agencies,
-        ExchangeOutbox exchange, AuditTrail audit, CancellationToken cancellationToken)
+        ExchangeOutbox exchange, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var document = await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken);
         if (document is null) return TypedResults.NotFound();
@@ -60,13 +64,13 @@ public static class OutgoingRecipientsApi
         var created = await exchange.SendAsync(document, recipients, cancellationToken);
         audit.Record(id, "ExchangeSend", document.Status, document.Status, string.Join(", ", created.Select(d => d.RecipientCode)));
         await db.SaveChangesAsync(cancellationToken);
-        return await Recipients(id, user, db, agencies, cancellationToken);
+        return await Recipients(id, user, db, agencies, clock, cancellationToken);
     }
 
     /// <summary>Asks every agency that has the document to take an update (2) or a replacement (3), with the reason.</summary>
     private static async Task<Results<Ok<RecipientView[]>, NotFound>> Request(
         Guid id, ExchangeChangeRequest request, ClaimsPrincipal user, DocumentsDbContext db, AgencyDirectory agencies,
-        ExchangeOutbox exchange, AuditTrail audit, CancellationToken cancellationToken)
+        ExchangeOutbox exchange, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var document = await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken);
         if (document is null) return TypedResults.NotFound();
@@ -79,7 +83,7 @@ public static class OutgoingRecipientsApi
         var asked = await exchange.RequestAsync(document, kind, reason, cancellationToken);
         audit.Record(id, "Exchange" + kind, document.Status, document.Status, $"{asked} nơi nhận; {reason}");
         await db.SaveChangesAsync(cancellationToken);
-        return await Recipients(id, user, db, agencies, cancellationToken);
+        return await Recipients(id, user, db, agencies, clock, cancellationToken);
     }
 }
 
@@ -90,9 +94,9 @@ public sealed record ExchangeChangeRequest(string? Kind, string? Reason);
 
 public sealed record RecipientView(
     string AgencyCode, string AgencyName, string Status, string StatusLabel, int Attempts, string? LastError, string? Reason,
-    DateTime? SentAtUtc, DateTime? StatusAtUtc, DateTime? NextAttemptUtc, string Recall, string RecallLabel)
+    DateTime? SentAtUtc, DateTime? StatusAtUtc, DateTime? NextAttemptUtc, string Recall, string RecallLabel, bool SlowToAccept)
 {
-    public static RecipientView From(RecipientDelivery d, Agency? agency, DateTime? nextAttemptUtc) => new(
+    public static RecipientView From(RecipientDelivery d, Agency? agency, DateTime? nextAttemptUtc, bool slowToAccept) => new(
         d.RecipientCode, agency?.Name ?? d.RecipientCode, d.Status.ToString(), d.Status.Label(), d.Attempts, d.LastError, d.Reason,
         d.SentAtUtc, d.StatusAtUtc, nextAttemptUtc, d.Recall.ToString(), d.Recall switch
         {
@@ -100,5 +104,5 @@ public sealed record RecipientView(
             RecallState.Accepted => "Đồng ý thu hồi, cập nhật",
             RecallState.Refused => "Từ chối thu hồi, cập nhật",
             _ => "",
-        });
+        }, slowToAccept);
 }

@@ -74,31 +74,28 @@ public sealed class ExchangeDispatcher(IServiceScopeFactory scopes, IOptions<Exc
         var delivery = message.DeliveryId is { } deliveryId
             ? await db.ExchangeDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken)
             : null;
-        DeliveryResult result;
-        if (recipient is null)
+        var channel = recipient is null ? null : services.GetServices<IExchangeChannel>().FirstOrDefault(c => c.Reaches(recipient));
+        if (recipient is null || channel is null)
         {
-            result = new DeliveryResult.Rejected($"Cơ quan {message.RecipientCode} không còn trong danh bạ liên thông.");
+            // Nothing can carry it: the sender's side must fix its directory or connect the axis; the recipient said nothing.
+            await GiveUpAsync(db, message, delivery, recipient is null
+                ? $"Cơ quan {message.RecipientCode} không còn trong danh bạ liên thông."
+                : $"Chưa có đường gửi tới {recipient.Name} ({recipient.Code}): cơ quan không có địa chỉ nhận trực tiếp và trục liên thông chưa được kết nối.",
+                cancellationToken);
+            return;
         }
-        else
+        XDocument package;
+        try
         {
-            XDocument? package;
-            try
-            {
-                package = await PackageAsync(services, db, message, delivery, cancellationToken);
-            }
-            catch (DomainRuleException e)
-            {
-                // The document cannot be sent at all (secret, recalled, file missing): retrying will not help.
-                package = null;
-                Settle(message, delivery, new DeliveryResult.Rejected(e.Message), clock.GetUtcNow().UtcDateTime, bySender: true);
-            }
-            if (package is null)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            result = await services.GetRequiredService<IExchangeChannel>().SendAsync(recipient, package, cancellationToken);
+            package = await PackageAsync(services, db, message, delivery, cancellationToken);
         }
+        catch (DomainRuleException e)
+        {
+            // The document cannot be sent at all (secret, recalled, file missing): retrying will not help.
+            await GiveUpAsync(db, message, delivery, e.Message, cancellationToken);
+            return;
+        }
+        var result = await channel.SendAsync(recipient, package, cancellationToken);
         Settle(message, delivery, result, clock.GetUtcNow().UtcDateTime, bySender: false);
         await db.SaveChangesAsync(cancellationToken);
         if (result is DeliveryResult.Unreachable unreachable)
@@ -108,10 +105,17 @@ public sealed class ExchangeDispatcher(IServiceScopeFactory scopes, IOptions<Exc
         }
     }
 
-    private static async Task<XDocument?> PackageAsync(IServiceProvider services, DocumentsDbContext db, ExchangeMessage message, RecipientDelivery? delivery, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(DocumentsDbContext db, ExchangeMessage message, RecipientDelivery? delivery, string reason, CancellationToken cancellationToken)
+    {
+        Settle(message, delivery, new DeliveryResult.Rejected(reason), clock.GetUtcNow().UtcDateTime, bySender: true);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Exchange package {Id} to {Recipient} not sent: {Reason}", message.Id, message.RecipientCode, reason);
+    }
+
+    private static async Task<XDocument> PackageAsync(IServiceProvider services, DocumentsDbContext db, ExchangeMessage message, RecipientDelivery? delivery, CancellationToken cancellationToken)
     {
         if (message.Kind == ExchangeMessageKind.Status) return XDocument.Parse(message.Payload!);
-        if (delivery is null) return null;
+        if (delivery is null) throw new DomainRuleException("Không còn bản ghi gửi của gói tin này.", 410, "delivery-missing");
         var document = await db.OutgoingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == delivery.OutgoingDocumentId, cancellationToken)
             ?? throw new DomainRuleException("Văn bản đi không còn.", 410, "document-missing");
         return await services.GetRequiredService<ExchangePackages>().BuildAsync(document, message.RecipientCode, message.BusinessKind, message.Reason, cancellationToken);

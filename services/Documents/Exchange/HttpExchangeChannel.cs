@@ -13,6 +13,8 @@ namespace Platform.Documents.Exchange;
 /// </summary>
 public sealed class HttpExchangeChannel(HttpClient http, string? selfCode = null, TimeProvider? clock = null) : IExchangeChannel
 {
+    public bool Reaches(Agency recipient) => recipient.Endpoint is not null;
+
     public async Task<DeliveryResult> SendAsync(Agency recipient, XDocument package, CancellationToken cancellationToken)
     {
         if (recipient.Endpoint is null)

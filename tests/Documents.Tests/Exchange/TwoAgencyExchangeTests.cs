@@ -350,4 +350,25 @@ public sealed class TwoAgencyExchangeTests
             new { confirmDuplicate = true }));
         Assert.That(again.IncomingDocumentId, Is.Not.Null.And.Not.EqualTo(registered.IncomingDocumentId));
     }
+
+    [Test]
+    public async Task Deliveries_waiting_in_the_sender_survive_its_restart()
+    {
+        _finance.Stop();
+        Guid id;
+        string numberAndCode;
+        using (var office = _office.Driver())
+        {
+            var sent = await office.IssuedAsync(DraftTo("Sở Tài chính", "Về việc kiểm kê tài sản cuối năm"));
+            (id, numberAndCode) = (sent.Id, sent.NumberAndCode!);
+            await Eventually.Returns(() => RecipientAsync(office.Clerk, id, FinanceCode), r => r.Status == "Failed", "a failed attempt");
+        }
+        _office.Stop();
+        _finance.Start();
+        _office.Start();
+        using var clerk = _office.Client(TestUser.Clerk);
+        await StatusAsync(clerk, id, FinanceCode, "Arrived");
+        using var financeClerk = _finance.Client(TestUser.Clerk);
+        Assert.That((await ReceivedAsync(financeClerk, numberAndCode)).Subject, Is.EqualTo("Về việc kiểm kê tài sản cuối năm"));
+    }
 }
