@@ -36,12 +36,21 @@ public static class ExchangeApi
         HttpRequest request, AgencyDirectory directory, ExchangeInbox inbox, Microsoft.Extensions.Options.IOptions<ExchangeOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > ExchangeInbox.MaxPackageBytes)
+        // A package carries its files base64-encoded: larger than any one upload, so it has its own limit.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            throw new Platform.ServiceDefaults.Errors.DomainRuleException("Gói tin vượt quá dung lượng cho phép.", 413, "package-too-large");
+            limit.MaxRequestBodySize = ExchangeInbox.MaxPackageBytes;
         }
+        if (request.ContentLength > ExchangeInbox.MaxPackageBytes) throw TooLarge();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
         var body = buffer.ToArray();
         var caller = ExchangeCallerSignature.Verify(
             request.Headers[ExchangeCallerSignature.AgencyHeader], request.Headers[ExchangeCallerSignature.TimestampHeader],
@@ -49,6 +58,9 @@ public static class ExchangeApi
         var status = await inbox.ReceiveAsync(caller, body, cancellationToken);
         return TypedResults.Ok(new FeedbackAnswer(status.Code(), status.Label()));
     }
+
+    private static Platform.ServiceDefaults.Errors.DomainRuleException TooLarge() =>
+        new($"Gói tin vượt quá dung lượng cho phép ({ExchangeInbox.MaxPackageBytes / (1024 * 1024)} MB).", 413, "package-too-large");
 
     /// <summary>The package as it would go to that agency; a clerk can also hand it to an axis by hand.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> Package(
