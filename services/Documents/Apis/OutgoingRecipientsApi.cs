@@ -11,7 +11,7 @@ using Platform.ServiceDefaults.Storage;
 
 namespace Platform.Documents.Apis;
 
-/// <summary>An issued document's agencies over the exchange (nơi nhận liên thông): their status, more agencies, update and replace.</summary>
+/// <summary>An issued document's agencies over the exchange (nơi nhận liên thông): their status, more agencies, an update.</summary>
 public static class OutgoingRecipientsApi
 {
     public static RouteGroupBuilder MapOutgoingRecipientsApi(this RouteGroupBuilder group)
@@ -67,16 +67,21 @@ public static class OutgoingRecipientsApi
         return await Recipients(id, user, db, agencies, clock, cancellationToken);
     }
 
-    /// <summary>Asks every agency that has the document to take an update (2) or a replacement (3), with the reason.</summary>
+    /// <summary>
+    /// Asks every agency that has the document to take an update (2), with the reason. A replacement (3) is
+    /// the issue of a document whose <c>replacesId</c> names this one: it goes to every agency holding it.
+    /// </summary>
     private static async Task<Results<Ok<RecipientView[]>, NotFound>> Request(
         Guid id, ExchangeChangeRequest request, ClaimsPrincipal user, DocumentsDbContext db, AgencyDirectory agencies,
         ExchangeOutbox exchange, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var document = await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken);
         if (document is null) return TypedResults.NotFound();
-        if (!Enum.TryParse<BusinessKind>(request.Kind, ignoreCase: true, out var kind) || kind is not (BusinessKind.Update or BusinessKind.Replace))
+        if (!Enum.TryParse<BusinessKind>(request.Kind, ignoreCase: true, out var kind) || kind != BusinessKind.Update)
         {
-            throw new DomainRuleException("Chỉ yêu cầu cập nhật (Update) hoặc thay thế (Replace) ở đây; thu hồi dùng chức năng thu hồi văn bản.", 422, "invalid-kind");
+            throw new DomainRuleException(
+                "Chỉ yêu cầu cập nhật (Update) ở đây; thu hồi dùng chức năng thu hồi văn bản, thay thế là phát hành văn bản thay thế (replacesId).",
+                422, "invalid-kind");
         }
         var reason = request.Reason.NfcOrNull() ?? throw new DomainRuleException("Yêu cầu cập nhật, thay thế phải nêu lý do.", 422, "reason-required");
         if (reason.Length > 2000) reason = reason[..2000];
@@ -89,7 +94,7 @@ public static class OutgoingRecipientsApi
 
 public sealed record SendToAgenciesRequest(IReadOnlyList<string>? Agencies);
 
-/// <param name="Kind">"Update" (cập nhật) or "Replace" (thay thế).</param>
+/// <param name="Kind">"Update" (cập nhật).</param>
 public sealed record ExchangeChangeRequest(string? Kind, string? Reason);
 
 public sealed record RecipientView(

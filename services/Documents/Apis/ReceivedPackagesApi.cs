@@ -69,7 +69,8 @@ public static class ReceivedPackagesApi
         else
         {
             var original = await OriginalAsync(db, package, cancellationToken);
-            exchange.ReportStatus(package, package.Decide(true, null, now.UtcDateTime), null, user.Username());
+            // The answer is about the document asked for: the original's DocumentId, which a replacement does not share.
+            exchange.ReportStatus(original, package.Decide(true, null, now.UtcDateTime), null, user.Username());
             original.Apply(FeedbackStatus.RecallAccepted, null, now.UtcDateTime);
             if (original.IncomingDocumentId is { } incomingId
                 && await db.IncomingDocuments.FirstOrDefaultAsync(d => d.Id == incomingId, cancellationToken) is { } incoming)
@@ -100,7 +101,7 @@ public static class ReceivedPackagesApi
         else
         {
             var original = await OriginalAsync(db, package, cancellationToken);
-            exchange.ReportStatus(package, package.Decide(false, reason, now), reason, user.Username());
+            exchange.ReportStatus(original, package.Decide(false, reason, now), reason, user.Username());
             original.Apply(FeedbackStatus.RecallRefused, reason, now);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -108,7 +109,7 @@ public static class ReceivedPackagesApi
     }
 
     private static async Task<ReceivedPackage> OriginalAsync(DocumentsDbContext db, ReceivedPackage request, CancellationToken cancellationToken) =>
-        await db.ReceivedPackages.FirstOrDefaultAsync(p => p.DocumentId == request.DocumentId && p.Kind == BusinessKind.New, cancellationToken)
+        await db.ReceivedPackages.FirstOrDefaultAsync(p => p.DocumentId == request.TargetDocumentId && p.Kind == BusinessKind.New, cancellationToken)
             ?? throw new DomainRuleException("Không còn văn bản gốc của yêu cầu này.", 409, "original-missing");
 
     private static RegisterIncomingDocumentRequest RegistrationOf(ReceivedPackage p, AcceptPackageRequest? request) => new(

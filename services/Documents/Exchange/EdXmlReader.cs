@@ -131,8 +131,9 @@ public static class EdXmlReader
             .Select(t => new TraceHeader(Text(t, "OrganId"), XmlConvert.ToDateTimeOffset(Text(t, "Timestamp"))))
             .ToList();
         var business = list.Element(E + "Bussiness")!;
+        var replaced = business.Element(E + "BussinessReplacementInfoList")?.Element(E + "ReplacementInfo")?.Element(E + "DocumentId")?.Value.Trim();
         return new TraceHeaderList(traces, (BusinessKind)XmlConvert.ToInt32(Text(business, "BussinessDocType")),
-            business.Element(E + "BussinessDocReason")?.Value.NfcOrNull());
+            business.Element(E + "BussinessDocReason")?.Value.NfcOrNull(), string.IsNullOrEmpty(replaced) ? null : replaced);
     }
 
     private static PackageSignature ReadSignature(XElement s) => new(

@@ -124,7 +124,8 @@ public sealed class ExchangeDispatcher(IServiceScopeFactory scopes, IOptions<Exc
     /// <summary>What one attempt means for the message and, for a document package, for the recipient's delivery.</summary>
     private void Settle(ExchangeMessage message, RecipientDelivery? delivery, DeliveryResult result, DateTime nowUtc, bool bySender)
     {
-        var isNew = message.Kind == ExchangeMessageKind.Document && message.BusinessKind == BusinessKind.New;
+        // A new document and a replacement travel on their own delivery; recall and update ride on the original's.
+        var isNew = message.Kind == ExchangeMessageKind.Document && message.BusinessKind is BusinessKind.New or BusinessKind.Replace;
         switch (result)
         {
             case DeliveryResult.Delivered delivered:

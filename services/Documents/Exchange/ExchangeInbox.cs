@@ -63,8 +63,9 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
         var now = clock.GetUtcNow().UtcDateTime;
         if (kind != BusinessKind.New)
         {
-            var original = await db.ReceivedPackages.FirstOrDefaultAsync(p => p.DocumentId == header.DocumentId && p.Kind == BusinessKind.New, cancellationToken)
-                ?? throw new DomainRuleException($"Không có văn bản {header.DocumentId} đã nhận để thu hồi, cập nhật hay thay thế.", 422, "unknown-document");
+            var target = package.Trace.ReplacesDocumentId ?? header.DocumentId;
+            var original = await db.ReceivedPackages.FirstOrDefaultAsync(p => p.DocumentId == target && p.Kind == BusinessKind.New, cancellationToken)
+                ?? throw new DomainRuleException($"Không có văn bản {target} đã nhận để thu hồi, cập nhật hay thay thế.", 422, "unknown-document");
             original.Apply(FeedbackStatus.RecallRequested, null, now);
         }
         var stored = await files.SaveAsync(new MemoryStream(body), MaxPackageBytes, cancellationToken);
@@ -83,6 +84,7 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
             PageAmount = header.Other.PageAmount,
             SignerName = header.Signer.FullName,
             SenderReason = package.Trace.Reason,
+            ReplacesDocumentId = package.Trace.ReplacesDocumentId,
             PackageSha256 = stored.Sha256,
             ReceivedAtUtc = now,
         }, now));

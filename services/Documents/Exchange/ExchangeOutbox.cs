@@ -34,8 +34,12 @@ public sealed class ExchangeOutbox(DocumentsDbContext db, AgencyDirectory agenci
         var known = await db.ExchangeDeliveries.Where(d => d.OutgoingDocumentId == document.Id).Select(d => d.RecipientCode).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var documentId = EdXml.DocumentId(agencies.Self.Code, document.IssuedDate.Value, DocumentCode.Parse(document.NumberAndCode));
+        // Agencies holding the document this one replaces get it as a replacement (3), whether named again or not.
+        var replaced = await ReplacedDeliveriesAsync(document, cancellationToken);
+        var targets = recipients.Concat(replaced.Select(d => agencies.Find(d.RecipientCode)).OfType<Agency>())
+            .Where(r => !known.Contains(r.Code) && r.Code != agencies.Self.Code).DistinctBy(r => r.Code);
         var created = new List<RecipientDelivery>();
-        foreach (var recipient in recipients.Where(r => !known.Contains(r.Code) && r.Code != agencies.Self.Code).DistinctBy(r => r.Code))
+        foreach (var recipient in targets)
         {
             var delivery = new RecipientDelivery
             {
@@ -45,10 +49,22 @@ public sealed class ExchangeOutbox(DocumentsDbContext db, AgencyDirectory agenci
                 RecipientCode = recipient.Code,
             };
             db.ExchangeDeliveries.Add(delivery);
-            Enqueue(recipient.Code, ExchangeMessageKind.Document, delivery.Id, BusinessKind.New, null, null, now);
+            var old = replaced.FirstOrDefault(d => d.RecipientCode == recipient.Code);
+            old?.RequestRecall(now);
+            Enqueue(recipient.Code, ExchangeMessageKind.Document, delivery.Id, old is null ? BusinessKind.New : BusinessKind.Replace,
+                old is null ? null : $"Thay thế văn bản {old.ExchangeDocumentId.Split(',').Last()}", null, now);
             created.Add(delivery);
         }
         return created;
+    }
+
+    /// <summary>Deliveries of the replaced document to agencies that have it and have not been asked to give it up.</summary>
+    private async Task<List<RecipientDelivery>> ReplacedDeliveriesAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        if (document.ReplacesId is not { } replacedId) return [];
+        var deliveries = await db.ExchangeDeliveries.Where(d => d.OutgoingDocumentId == replacedId).ToListAsync(cancellationToken);
+        return deliveries.Where(d => d.Status is not (RecipientStatus.NotSent or RecipientStatus.Failed or RecipientStatus.Refused)
+            && d.Recall is not (RecallState.Requested or RecallState.Accepted)).ToList();
     }
 
     /// <summary>

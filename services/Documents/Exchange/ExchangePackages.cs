@@ -32,10 +32,19 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
             packageFiles.Add(new PackageFile(attachment, buffer.ToArray()));
         }
         var main = packageFiles.FirstOrDefault(f => f.Attachment.IsMain);
-        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content), kind, reason);
+        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content), kind, reason,
+            ReplacesDocumentId: kind == BusinessKind.Replace ? await ReplacedDocumentIdAsync(document, cancellationToken) : null);
         var package = EdXmlPackageBuilder.Build(document, packageFiles, signatures, agencies.Self.ToOrganization(),
             recipient.ToOrganization(), packageOptions, clock.GetUtcNow());
         return EdXmlWriter.Write(package);
+    }
+
+    private async Task<string?> ReplacedDocumentIdAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        var replaced = document.ReplacesId is { } id ? await db.OutgoingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) : null;
+        return replaced is { NumberAndCode: not null, IssuedDate: not null }
+            ? EdXml.DocumentId(agencies.Self.Code, replaced.IssuedDate.Value, DocumentCode.Parse(replaced.NumberAndCode))
+            : null;
     }
 
     /// <summary>Số trang of the main file; a file PdfPig cannot open counts as 0 rather than blocking the send.</summary>

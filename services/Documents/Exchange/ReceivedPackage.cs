@@ -24,6 +24,11 @@ public sealed class ReceivedPackage
     public string? SignerName { get; init; }
     /// <summary>Why the sender recalls, updates or replaces (BussinessDocReason).</summary>
     public string? SenderReason { get; init; }
+    /// <summary>For a replacement: the DocumentId of the document it replaces; a recall or update is about its own DocumentId.</summary>
+    public string? ReplacesDocumentId { get; init; }
+
+    /// <summary>The document a recall, update or replacement request is about.</summary>
+    public string TargetDocumentId => ReplacesDocumentId ?? DocumentId;
     public required string PackageSha256 { get; init; }
     public DateTime ReceivedAtUtc { get; init; }
 

@@ -169,6 +169,8 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
             package.Property(p => p.Subject).HasMaxLength(500);
             package.Property(p => p.SignerName).HasMaxLength(200);
             package.Property(p => p.SenderReason).HasMaxLength(2000);
+            package.Property(p => p.ReplacesDocumentId).HasMaxLength(100);
+            package.Ignore(p => p.TargetDocumentId);
             package.Property(p => p.PackageSha256).HasMaxLength(64);
             package.Property(p => p.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             package.Property(p => p.StateBeforeRecall).HasConversion<string>().HasMaxLength(20);

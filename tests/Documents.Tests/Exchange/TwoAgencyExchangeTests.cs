@@ -371,4 +371,41 @@ public sealed class TwoAgencyExchangeTests
         using var financeClerk = _finance.Client(TestUser.Clerk);
         Assert.That((await ReceivedAsync(financeClerk, numberAndCode)).Subject, Is.EqualTo("Về việc kiểm kê tài sản cuối năm"));
     }
+
+    [Test]
+    public async Task A_replacing_document_reaches_the_agencies_holding_the_replaced_one_as_a_replacement()
+    {
+        var (replaced, received) = await SendToFinanceAsync("Về việc ban hành danh mục dự án kêu gọi đầu tư");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
+        using var office = _office.Driver();
+        await StatusAsync(office.Clerk, replaced.Id, FinanceCode, "Accepted");
+
+        // Named only "Lưu: VT": the finance department gets it because it holds the replaced document.
+        var draft = new
+        {
+            documentType = "Công văn",
+            subject = "Về việc ban hành danh mục dự án kêu gọi đầu tư (thay thế)",
+            urgency = "Normal",
+            secrecy = "None",
+            recipients = new[] { "Lưu: VT" },
+            copyCount = 1,
+            replacesId = replaced.Id,
+        };
+        var replacement = await office.IssuedAsync(draft);
+        var request = await ReceivedAsync(clerk, replacement.NumberAndCode!, "Replace");
+        Assert.That(request.StateCode, Is.EqualTo("13"));
+        await RecallAsync(office.Clerk, replaced.Id, FinanceCode, "Requested");
+        await StatusAsync(office.Clerk, replacement.Id, FinanceCode, "Arrived");
+
+        await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{request.Id}/accept", new { }));
+        await RecallAsync(office.Clerk, replaced.Id, FinanceCode, "Accepted");
+        var old = (await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{registered.IncomingDocumentId}"))!;
+        Assert.That(old.Status, Is.EqualTo("Cancelled"));
+
+        var now = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{request.Id}/accept", new { }));
+        var incoming = (await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{now.IncomingDocumentId}"))!;
+        Assert.That(incoming.NumberAndCode, Is.EqualTo(replacement.NumberAndCode));
+        await StatusAsync(office.Clerk, replacement.Id, FinanceCode, "Accepted");
+    }
 }

@@ -553,6 +553,10 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplacesDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SenderCode")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -547,6 +547,10 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplacesDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderCode")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -13,7 +13,7 @@ using Platform.Documents.Persistence;
 namespace Platform.Documents.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocumentsDbContext))]
-    [Migration("20261123173753_Exchange")]
+    [Migration("20261123181949_Exchange")]
     partial class Exchange
     {
         /// <inheritdoc />
@@ -555,6 +555,10 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacesDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("SenderCode")
                         .IsRequired()

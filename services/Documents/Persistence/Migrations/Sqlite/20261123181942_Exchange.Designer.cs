@@ -11,7 +11,7 @@ using Platform.Documents.Persistence;
 namespace Platform.Documents.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocumentsDbContext))]
-    [Migration("20261123173747_Exchange")]
+    [Migration("20261123181942_Exchange")]
     partial class Exchange
     {
         /// <inheritdoc />
@@ -548,6 +548,10 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacesDocumentId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderCode")

@@ -71,6 +71,7 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
                     PageAmount = table.Column<int>(type: "integer", nullable: false),
                     SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SenderReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReplacesDocumentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     PackageSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),

@@ -71,6 +71,7 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
                     PageAmount = table.Column<int>(type: "INTEGER", nullable: false),
                     SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SenderReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReplacesDocumentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     PackageSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
