@@ -91,6 +91,14 @@ public sealed class TwoAgencyExchangeTests
         return (sent, received);
     }
 
+    /// <summary>Sent to the finance department and registered there by its clerk (03).</summary>
+    private async Task<(OutgoingDocumentView Sent, ReceivedPackageView Registered)> RegisteredAtFinanceAsync(string subject)
+    {
+        var (sent, received) = await SendToFinanceAsync(subject);
+        using var clerk = _finance.Client(TestUser.Clerk);
+        return (sent, await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { })));
+    }
+
     [Test]
     public async Task A_document_reaches_the_other_agency_and_every_handling_status_comes_back()
     {
@@ -152,9 +160,8 @@ public sealed class TwoAgencyExchangeTests
     [Test]
     public async Task An_accepted_recall_cancels_the_document_on_the_receiving_side()
     {
-        var (sent, received) = await SendToFinanceAsync("Về việc tổ chức hội nghị tổng kết năm 2026");
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc tổ chức hội nghị tổng kết năm 2026");
         using var clerk = _finance.Client(TestUser.Clerk);
-        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
         using var office = _office.Driver();
         await StatusAsync(office.Clerk, sent.Id, FinanceCode, "Accepted");
 
@@ -178,9 +185,8 @@ public sealed class TwoAgencyExchangeTests
     [Test]
     public async Task A_refused_recall_keeps_the_document_and_its_reason_goes_back()
     {
-        var (sent, received) = await SendToFinanceAsync("Về việc cung cấp số liệu thu ngân sách quý IV");
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc cung cấp số liệu thu ngân sách quý IV");
         using var clerk = _finance.Client(TestUser.Clerk);
-        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
         using var office = _office.Driver();
         await office.StepAsync(office.Clerk, sent.Id, "recall", new { reason = "Đề nghị thu hồi để bổ sung phụ lục" });
         var request = await ReceivedAsync(clerk, sent.NumberAndCode!, "Recall");
@@ -191,7 +197,7 @@ public sealed class TwoAgencyExchangeTests
         Assert.That(kept.Status, Is.EqualTo("Registered"));
         var refused = await RecallAsync(office.Clerk, sent.Id, FinanceCode, "Refused");
         Assert.That(refused.Reason, Is.EqualTo("Văn bản đã được giao xử lý và đã có kết quả"));
-        var original = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{received.Id}"))!;
+        var original = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{registered.Id}"))!;
         Assert.That(original.StateCode, Is.EqualTo("03"), "the received document resumes where it was");
     }
 
@@ -330,9 +336,8 @@ public sealed class TwoAgencyExchangeTests
     [Test]
     public async Task An_update_accepted_by_the_receiver_replaces_the_registered_document_with_the_new_one()
     {
-        var (sent, received) = await SendToFinanceAsync("Về việc lấy ý kiến dự thảo quy định phân cấp nguồn thu");
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc lấy ý kiến dự thảo quy định phân cấp nguồn thu");
         using var clerk = _finance.Client(TestUser.Clerk);
-        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
         using var office = _office.Client(TestUser.Clerk);
         var asked = await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
             new { kind = "Update", reason = "Bổ sung phụ lục biểu mẫu số liệu" }));
@@ -375,9 +380,8 @@ public sealed class TwoAgencyExchangeTests
     [Test]
     public async Task A_replacing_document_reaches_the_agencies_holding_the_replaced_one_as_a_replacement()
     {
-        var (replaced, received) = await SendToFinanceAsync("Về việc ban hành danh mục dự án kêu gọi đầu tư");
+        var (replaced, registered) = await RegisteredAtFinanceAsync("Về việc ban hành danh mục dự án kêu gọi đầu tư");
         using var clerk = _finance.Client(TestUser.Clerk);
-        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
         using var office = _office.Driver();
         await StatusAsync(office.Clerk, replaced.Id, FinanceCode, "Accepted");
 
