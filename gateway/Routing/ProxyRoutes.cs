@@ -26,6 +26,22 @@ public static class ProxyRoutes
                 AuthorizationPolicy = Anonymous,
                 Match = new RouteMatch { Path = "/api/documents/outgoing/{id}/verification", Methods = ["GET", "POST"] },
             },
+            // Other agencies post edXML packages here; they hold no account in our realm, so the service
+            // authenticates them itself by the key each pair of agencies shares (ExchangeCallerSignature).
+            new RouteConfig
+            {
+                RouteId = "documents-exchange-packages",
+                ClusterId = ServiceAddresses.Documents,
+                AuthorizationPolicy = Anonymous,
+                Match = new RouteMatch { Path = "/api/documents/exchange/packages", Methods = ["POST"] },
+            },
+            new RouteConfig
+            {
+                RouteId = "documents-exchange-certificate",
+                ClusterId = ServiceAddresses.Documents,
+                AuthorizationPolicy = Anonymous,
+                Match = new RouteMatch { Path = "/api/documents/exchange/certificate", Methods = ["GET"] },
+            },
             Api(ServiceAddresses.Tasks, "/api/tasks", Policies.TasksAccess),
             Api(ServiceAddresses.Gazette, "/api/gazette", Policies.GazetteAccess),
             // The published gazette is free to everyone (Nghị định 30/2020, DOMAIN.md section 4).

@@ -29,6 +29,16 @@ public static class DocumentsServiceRegistration
         builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
         builder.Services.AddSingleton(sp => new AgencyDirectory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value));
         builder.Services.AddScoped<ExchangePackages>();
+        builder.Services.AddScoped<ExchangeOutbox>();
+        builder.Services.AddScoped<ExchangeInbox>();
+        builder.Services.AddScoped<ReceivedAttachments>();
+        builder.Services.AddSingleton<ExchangeTrust>();
+        builder.Services.AddHttpClient<IExchangeChannel, HttpExchangeChannel>((http, sp) =>
+        {
+            http.Timeout = TimeSpan.FromMinutes(2);
+            return new HttpExchangeChannel(http, sp.GetRequiredService<AgencyDirectory>().Self.Code, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddHostedService<ExchangeDispatcher>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AttachmentStorage>();
         builder.Services.AddScoped<DocumentSigning>();

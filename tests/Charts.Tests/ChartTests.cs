@@ -177,4 +177,31 @@ public sealed class ChartTests(string valuesFile)
             }
         });
     }
+
+    [Test]
+    public void Documents_gets_the_exchange_directory_and_each_agencys_shared_key_from_a_secret()
+    {
+        var config = Chart.Workload("ConfigMap", "documents")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Text("data", "Documents__Exchange__SelfCode"), Is.EqualTo("000.00.01.H56"));
+            Assert.That(config.Text("data", "Documents__Exchange__Agencies__2__Code"), Is.EqualTo("000.00.03.H56"));
+            Assert.That(config.Text("data", "Documents__Exchange__Agencies__2__Name"), Is.EqualTo("Sở Tài chính"));
+            Assert.That(config.Text("data", "Documents__Exchange__RetryFirst"), Is.EqualTo("00:00:30"));
+            Assert.That(Chart.Workload("ConfigMap", "tasks")!.Text("data", "Documents__Exchange__SelfCode"), Is.Null);
+        });
+        var env = Yaml.Items(Chart.Workload("Deployment", "documents")!.At("spec", "template", "spec", "containers", 0, "env"))
+            .Where(e => (Yaml.At(e, "name") as string)?.StartsWith("Documents__Exchange__Agencies__", StringComparison.Ordinal) == true)
+            .ToList();
+        if (valuesFile == "values-dev.yaml")
+        {
+            Assert.That(env, Is.Not.Empty);
+            Assert.That(Yaml.At(env[2], "valueFrom", "secretKeyRef", "name"), Is.EqualTo("platform-exchange-keys"));
+            Assert.That(Yaml.At(env[2], "valueFrom", "secretKeyRef", "key"), Is.EqualTo("000.00.03.H56"));
+        }
+        else
+        {
+            Assert.That(env, Is.Empty, "no keys secret configured: no agency can call us");
+        }
+    }
 }

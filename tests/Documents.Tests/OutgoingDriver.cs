@@ -6,9 +6,9 @@ using Platform.TestSupport;
 namespace Platform.Documents.Tests;
 
 /// <summary>Walks an outgoing document through the flow over HTTP, as the people involved would.</summary>
-public sealed class OutgoingDriver(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IDisposable
+public sealed class OutgoingDriver(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, TestUser? specialist = null) : IDisposable
 {
-    public HttpClient Specialist { get; } = SignedIn(factory, TestUser.Specialist);
+    public HttpClient Specialist { get; } = SignedIn(factory, specialist ?? TestUser.Specialist);
     public HttpClient Leader { get; } = SignedIn(factory, TestUser.Leader);
     public HttpClient Clerk { get; } = SignedIn(factory, TestUser.Clerk);
 

@@ -113,6 +113,22 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public async Task Other_agencies_reach_the_exchange_inbox_without_a_realm_token_but_nothing_else_of_the_exchange()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        using var post = await client.PostAsync("/api/documents/exchange/packages", new StringContent("<edXML/>"));
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await post.Content.ReadAsStringAsync(), Does.Contain("\"documents\""));
+        var certificate = await client.GetFromJsonAsync<JsonElement>("/api/documents/exchange/certificate");
+        Assert.That(certificate.GetProperty("service").GetString(), Is.EqualTo("documents"));
+        using var received = await client.GetAsync("/api/documents/exchange/received");
+        Assert.That(received.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using var getPackages = await client.GetAsync("/api/documents/exchange/packages");
+        Assert.That(getPackages.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "only POST is open");
+    }
+
+    [Test]
     public async Task An_api_call_without_a_token_never_reaches_the_service()
     {
         using var factory = new GatewayFactory(Addresses());

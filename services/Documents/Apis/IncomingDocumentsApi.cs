@@ -38,16 +38,29 @@ public static class IncomingDocumentsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu văn bản đến không hợp lệ");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var year = today.Year;
+        var (document, existing) = await RegisterAsync(request, user, db, outbox, audit, now, cancellationToken);
+        // Returning without commit rolls the transaction back, and the arrival number with it.
+        if (document is null) return DuplicateProblem(existing!, DocumentAccess.For(user));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/documents/incoming/{document.Id}", IncomingDocumentView.From(document));
+    }
+
+    /// <summary>
+    /// Takes the next arrival number and adds the document, its audit entry and its event to the unit of
+    /// work inside the caller's transaction; or returns the document it duplicates when not confirmed.
+    /// Used by the clerk's form and by registration of a package received over the exchange.
+    /// </summary>
+    internal static async Task<(IncomingDocument? Registered, IncomingDocument? Existing)> RegisterAsync(
+        RegisterIncomingDocumentRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var year = DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime).Year;
         // Taking the number first serialises registrations, so two copies of one document
         // arriving at once cannot both pass the duplicate check.
         var arrivalNumber = await NumberSeries.NextAsync(db, "incoming", year, cancellationToken);
         var existing = await FindDuplicateAsync(db, request, cancellationToken);
-        if (existing is not null && !request.ConfirmDuplicate)
-        {
-            // Returning here rolls the transaction back, and the arrival number with it.
-            return DuplicateProblem(existing, DocumentAccess.For(user));
-        }
+        if (existing is not null && !request.ConfirmDuplicate) return (null, existing);
         var document = new IncomingDocument
         {
             Id = Guid.CreateVersion7(),
@@ -75,9 +88,7 @@ public static class IncomingDocumentsApi
             document.Id, document.Year, document.ArrivalNumber, document.IssuingBody, document.NumberAndCode,
             document.DocumentDate, document.DocumentType, document.Subject, document.Urgency, document.Secrecy,
             document.RegisteredByUnit, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/documents/incoming/{document.Id}", IncomingDocumentView.From(document));
+        return (document, existing);
     }
 
     private static Task<IncomingDocument?> FindDuplicateAsync(DocumentsDbContext db, RegisterIncomingDocumentRequest request, CancellationToken cancellationToken)
@@ -92,7 +103,7 @@ public static class IncomingDocumentsApi
     }
 
     /// <summary>409 with the document already registered, so the clerk can compare; one above their clearance is not shown.</summary>
-    private static ProblemHttpResult DuplicateProblem(IncomingDocument existing, DocumentAccess access)
+    internal static ProblemHttpResult DuplicateProblem(IncomingDocument existing, DocumentAccess access)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = "duplicate" };
         if (access.CanRead(existing)) extensions["existing"] = IncomingDocumentView.From(existing);
@@ -132,7 +143,7 @@ public static class IncomingDocumentsApi
 
     private static async Task<Results<Ok<IncomingDocumentView>, NotFound, ValidationProblem>> RecordDirection(
         Guid id, RecordDirectionRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Exchange.ExchangeOutbox exchange, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Ý kiến chỉ đạo không hợp lệ");
@@ -149,6 +160,7 @@ public static class IncomingDocumentsApi
         outbox.Add(new DocumentAssigned(
             document.Id, document.NumberAndCode, document.Subject, document.Direction!, document.LeadUnit!,
             supporting, document.Deadline, document.AssignedBy!, document.Secrecy, now));
+        await exchange.ReportHandlingAsync(document.Id, Exchange.FeedbackStatus.Assigned, document.Direction, user.Username(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(IncomingDocumentView.From(document));
     }

@@ -53,7 +53,8 @@ public static class IncomingFlowApi
 
     /// <summary>The lead unit's people report; so may the office's clerks and leaders, who chase the follow-up register.</summary>
     private static async Task<Results<Ok<IncomingDocumentView>, NotFound, ValidationProblem>> Progress(
-        Guid id, ProgressRequest request, ClaimsPrincipal user, DocumentsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ProgressRequest request, ClaimsPrincipal user, DocumentsDbContext db, AuditTrail audit, Exchange.ExchangeOutbox exchange,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         RegisterIncomingDocumentRequest.Require(errors, nameof(request.Progress), request.Progress, 2000, "Tiến độ");
@@ -68,6 +69,8 @@ public static class IncomingFlowApi
         }
         var from = document.ReportProgress(request.Progress!.Nfc(), request.ReplyNumberAndCode.NfcOrNull(), request.Done, clock.GetUtcNow().UtcDateTime);
         audit.Record(id, "Progress", from, document.Status, request.ReplyNumberAndCode is null ? document.Progress : $"{document.Progress} (trả lời: {document.ReplyNumberAndCode})");
+        await exchange.ReportHandlingAsync(id, document.Status == IncomingStatus.Done ? Exchange.FeedbackStatus.Done : Exchange.FeedbackStatus.InProgress,
+            document.Progress, user.Username(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(IncomingDocumentView.From(document));
     }

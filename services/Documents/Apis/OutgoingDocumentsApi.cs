@@ -26,6 +26,7 @@ public static class OutgoingDocumentsApi
         group.MapGet("/{id:guid}/audit", Audit);
         group.MapOutgoingFlowApi();
         group.MapOutgoingAttachmentsApi();
+        group.MapOutgoingRecipientsApi();
         return group;
     }
 

@@ -72,7 +72,7 @@ public static class OutgoingFlowApi
     /// </summary>
     private static async Task<Results<Ok<OutgoingDocumentView>, NotFound>> Issue(
         Guid id, IssueRequest? request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
-        NumberingPolicy numbering, DocumentSigning signing, ICertificateProvider certificates, TimeProvider clock,
+        Exchange.ExchangeOutbox exchange, NumberingPolicy numbering, DocumentSigning signing, ICertificateProvider certificates, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var document = await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken);
@@ -97,6 +97,11 @@ public static class OutgoingFlowApi
             document.Id, document.NumberAndCode!, document.DocumentType, document.Subject, document.SignerName ?? "",
             document.SignerPosition ?? "", today, document.Secrecy, document.IsPublic, document.IsLegalNormative,
             document.Recipients.ToArray(), now, document.ReplacesId));
+        // Agencies among the recipients get the package over the exchange; a secret one goes on paper only.
+        if (document.Secrecy == Platform.Contracts.Secrecy.None)
+        {
+            await exchange.SendAsync(document, exchange.ExternalRecipients(document), cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await OutgoingDocumentsApi.ViewAsync(db, document, user, cancellationToken));
@@ -104,7 +109,7 @@ public static class OutgoingFlowApi
 
     private static async Task<Results<Ok<OutgoingDocumentView>, NotFound>> Recall(
         Guid id, ReasonRequest request, ClaimsPrincipal user, DocumentsDbContext db, Outbox outbox, AuditTrail audit,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Exchange.ExchangeOutbox exchange, TimeProvider clock, CancellationToken cancellationToken)
     {
         var document = await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken);
         if (document is null) return TypedResults.NotFound();
@@ -113,6 +118,7 @@ public static class OutgoingFlowApi
         var from = document.Recall(Actor.From(user), Cut(reason, 2000), now.UtcDateTime);
         audit.Record(id, nameof(OutgoingAction.Recall), from, document.Status, document.RecallReason);
         outbox.Add(new DocumentRecalled(document.Id, document.NumberAndCode!, document.RecallReason!, document.RecalledBy!, now));
+        await exchange.RequestAsync(document, Exchange.BusinessKind.Recall, document.RecallReason!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await OutgoingDocumentsApi.ViewAsync(db, document, user, cancellationToken));
     }

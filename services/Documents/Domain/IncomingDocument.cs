@@ -134,6 +134,20 @@ public sealed class IncomingDocument
         return from;
     }
 
+    /// <summary>
+    /// The sender recalled the document (thu hồi) or replaced it, and we agreed: it is cancelled here,
+    /// whatever stage it had reached, and kept with the reason for the record.
+    /// </summary>
+    public IncomingStatus Cancel(string reason, DateTime nowUtc)
+    {
+        var from = Status;
+        if (Status == IncomingStatus.Cancelled) return from;
+        ReturnReason = reason;
+        ReturnedAtUtc = nowUtc;
+        Status = IncomingStatus.Cancelled;
+        return from;
+    }
+
     public IReadOnlyList<string> SupportingUnitList() =>
         string.IsNullOrEmpty(SupportingUnits) ? [] : SupportingUnits.Split(',');
 }
@@ -147,6 +161,8 @@ public enum IncomingStatus
     InProgress,
     Done,
     Returned,
+    /// <summary>Đã hủy: recalled or replaced by its sender.</summary>
+    Cancelled,
 }
 
 public static class IncomingLabels
@@ -159,6 +175,7 @@ public static class IncomingLabels
         IncomingStatus.InProgress => "Đang xử lý",
         IncomingStatus.Done => "Đã giải quyết",
         IncomingStatus.Returned => "Đã trả lại",
+        IncomingStatus.Cancelled => "Đã hủy do bên gửi thu hồi",
         _ => status.ToString(),
     };
 }

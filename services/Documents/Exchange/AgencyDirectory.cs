@@ -21,7 +21,7 @@ public sealed class AgencyDirectory
             if (!AgencyCode.IsValid(code)) problems.Add($"mã \"{entry.Code}\" không đúng dạng 000.00.01.H56");
             if (string.IsNullOrWhiteSpace(entry.Name)) problems.Add($"cơ quan {code} chưa có tên");
             var endpoint = Endpoint(entry, problems);
-            if (!byCode.TryAdd(code, new Agency(code, entry.Name.Nfc(), entry.OrganizationInCharge.Nfc(), endpoint)))
+            if (!byCode.TryAdd(code, new Agency(code, entry.Name.Nfc(), entry.OrganizationInCharge.Nfc(), endpoint, string.IsNullOrWhiteSpace(entry.Key) ? null : entry.Key)))
             {
                 problems.Add($"mã {code} được khai báo hai lần");
             }

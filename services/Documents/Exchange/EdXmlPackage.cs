@@ -51,7 +51,8 @@ public sealed record MessageHeader(
     string DocumentId);
 
 /// <summary>Who handled the package on its way, and what the sender asks of it.</summary>
-public sealed record TraceHeaderList(IReadOnlyList<TraceHeader> Traces, BusinessKind Kind, string? Reason);
+/// <param name="ReplacesDocumentId">For a replacement (3): the DocumentId of the document it replaces (BussinessReplacementInfoList).</param>
+public sealed record TraceHeaderList(IReadOnlyList<TraceHeader> Traces, BusinessKind Kind, string? Reason, string? ReplacesDocumentId = null);
 
 public sealed record TraceHeader(string OrganId, DateTimeOffset Timestamp);
 

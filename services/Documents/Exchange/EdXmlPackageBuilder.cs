@@ -20,7 +20,8 @@ public sealed record PackageOptions(
     string SphereOfPromulgation = "",
     string? Content = null,
     DateOnly? DueDate = null,
-    int SteeringType = 0);
+    int SteeringType = 0,
+    string? ReplacesDocumentId = null);
 
 /// <summary>
 /// Builds the edXML package of an issued outgoing document for one recipient. Secret documents are
@@ -78,7 +79,12 @@ public static class EdXmlPackageBuilder
             new OtherInfo(Priority(document.Urgency), options.SphereOfPromulgation.Nfc(), document.CopyCount, options.PageAmount),
             options.SteeringType,
             EdXml.DocumentId(from.OrganId, document.IssuedDate.Value, code));
-        var trace = new TraceHeaderList([new TraceHeader(from.OrganId, now)], options.Kind, options.Reason.NfcOrNull());
+        if (options.Kind == BusinessKind.Replace && options.ReplacesDocumentId is null)
+        {
+            throw new DomainRuleException("Gói tin thay thế phải nêu văn bản bị thay thế.", 422, "replaced-document-required");
+        }
+        var trace = new TraceHeaderList([new TraceHeader(from.OrganId, now)], options.Kind, options.Reason.NfcOrNull(),
+            options.Kind == BusinessKind.Replace ? options.ReplacesDocumentId : null);
         return new EdXmlPackage(header, trace, attachments, signatures.Select(s => ToSignature(s, attachments)).ToList());
     }
 

@@ -14,20 +14,21 @@ public static class EdXmlReader
 {
     private static readonly XNamespace E = EdXml.Ns;
 
-    public static EdXmlPackage Read(Stream stream)
+    public static EdXmlPackage Read(Stream stream) => Read(Load(stream));
+
+    /// <summary>Parses XML from outside safely; the caller decides whether it is a document or a status package.</summary>
+    public static XDocument Load(Stream stream)
     {
-        XDocument document;
         try
         {
             // No DTDs: a package from outside must not make us fetch or expand entities.
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
             throw new EdXmlException([$"không phải XML hợp lệ: {e.Message}"]);
         }
-        return Read(document);
     }
 
     public static EdXmlPackage Read(XDocument document)
@@ -130,8 +131,9 @@ public static class EdXmlReader
             .Select(t => new TraceHeader(Text(t, "OrganId"), XmlConvert.ToDateTimeOffset(Text(t, "Timestamp"))))
             .ToList();
         var business = list.Element(E + "Bussiness")!;
+        var replaced = business.Element(E + "BussinessReplacementInfoList")?.Element(E + "ReplacementInfo")?.Element(E + "DocumentId")?.Value.Trim();
         return new TraceHeaderList(traces, (BusinessKind)XmlConvert.ToInt32(Text(business, "BussinessDocType")),
-            business.Element(E + "BussinessDocReason")?.Value.NfcOrNull());
+            business.Element(E + "BussinessDocReason")?.Value.NfcOrNull(), string.IsNullOrEmpty(replaced) ? null : replaced);
     }
 
     private static PackageSignature ReadSignature(XElement s) => new(

@@ -40,7 +40,10 @@ public static class EdXmlWriter
             // "Bussiness" is how the standard spells it; other vendors' parsers look for exactly this.
             new XElement(E + "Bussiness",
                 new XElement(E + "BussinessDocType", Int((int)package.Trace.Kind)),
-                new XElement(E + "BussinessDocReason", package.Trace.Reason ?? "")));
+                new XElement(E + "BussinessDocReason", package.Trace.Reason ?? ""),
+                package.Trace.ReplacesDocumentId is { } replaced
+                    ? new XElement(E + "BussinessReplacementInfoList", new XElement(E + "ReplacementInfo", new XElement(E + "DocumentId", replaced)))
+                    : null));
 
         var signature = new XElement(E + "Signature", package.Signatures.Select(s => new XElement(E + "CmsSignature",
             new XElement(E + "ContentId", s.ContentId),

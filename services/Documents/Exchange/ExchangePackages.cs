@@ -12,7 +12,10 @@ namespace Platform.Documents.Exchange;
 /// <summary>Gathers what a package needs from storage (files, signatures, the directory) and builds it.</summary>
 public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, AgencyDirectory agencies, IOptions<ExchangeOptions> options, TimeProvider clock)
 {
-    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, CancellationToken cancellationToken)
+    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, CancellationToken cancellationToken) =>
+        await BuildAsync(document, recipientCode, BusinessKind.New, null, cancellationToken);
+
+    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, BusinessKind kind, string? reason, CancellationToken cancellationToken)
     {
         var recipient = agencies.Get(recipientCode);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == document.Id)
@@ -29,10 +32,19 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
             packageFiles.Add(new PackageFile(attachment, buffer.ToArray()));
         }
         var main = packageFiles.FirstOrDefault(f => f.Attachment.IsMain);
-        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content));
+        var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content), kind, reason,
+            ReplacesDocumentId: kind == BusinessKind.Replace ? await ReplacedDocumentIdAsync(document, cancellationToken) : null);
         var package = EdXmlPackageBuilder.Build(document, packageFiles, signatures, agencies.Self.ToOrganization(),
             recipient.ToOrganization(), packageOptions, clock.GetUtcNow());
         return EdXmlWriter.Write(package);
+    }
+
+    private async Task<string?> ReplacedDocumentIdAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        var replaced = document.ReplacesId is { } id ? await db.OutgoingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) : null;
+        return replaced is { NumberAndCode: not null, IssuedDate: not null }
+            ? EdXml.DocumentId(agencies.Self.Code, replaced.IssuedDate.Value, DocumentCode.Parse(replaced.NumberAndCode))
+            : null;
     }
 
     /// <summary>Số trang of the main file; a file PdfPig cannot open counts as 0 rather than blocking the send.</summary>

@@ -8,17 +8,29 @@ namespace Platform.Documents.Exchange;
 /// <summary>
 /// Delivers packages to another instance of this platform: POST of the edXML to the recipient's
 /// endpoint from the agency directory. The receiver answers 2xx with <c>{"status":"01"}</c>, or a
-/// ProblemDetails when it refuses the package (4xx); anything else is worth a retry.
+/// ProblemDetails when it refuses the package (4xx); anything else is worth a retry. Each call is
+/// signed for the recipient with the key we share with it (<see cref="ExchangeCallerSignature"/>).
 /// </summary>
-public sealed class HttpExchangeChannel(HttpClient http) : IExchangeChannel
+public sealed class HttpExchangeChannel(HttpClient http, string? selfCode = null, TimeProvider? clock = null) : IExchangeChannel
 {
+    public bool Reaches(Agency recipient) => recipient.Endpoint is not null;
+
     public async Task<DeliveryResult> SendAsync(Agency recipient, XDocument package, CancellationToken cancellationToken)
     {
         if (recipient.Endpoint is null)
         {
             return new DeliveryResult.Rejected($"Cơ quan {recipient.Code} không có địa chỉ nhận trực tiếp; phải gửi qua trục liên thông.");
         }
-        using var content = new StringContent(package.Declaration + package.ToString(SaveOptions.DisableFormatting), Encoding.UTF8, "application/xml");
+        var body = Encoding.UTF8.GetBytes((package.Declaration?.ToString() ?? "") + package.ToString(SaveOptions.DisableFormatting));
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+        if (selfCode is not null && recipient.Key is not null)
+        {
+            foreach (var (name, value) in ExchangeCallerSignature.Headers(selfCode, recipient.Key, body, (clock ?? TimeProvider.System).GetUtcNow()))
+            {
+                content.Headers.Add(name, value);
+            }
+        }
         HttpResponseMessage response;
         try
         {

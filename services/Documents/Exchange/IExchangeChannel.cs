@@ -4,10 +4,15 @@ namespace Platform.Documents.Exchange;
 
 /// <summary>
 /// A way to deliver an edXML package to an agency: straight to another instance of this platform over
-/// HTTP, or (not built yet) through the provincial or national axis.
+/// HTTP (<see cref="HttpExchangeChannel"/>), or through the provincial (LGSP) or national (VDXP) axis: an
+/// adapter for an axis implements this interface and is registered beside the HTTP one; the dispatcher
+/// uses the first registered channel that reaches the recipient.
 /// </summary>
 public interface IExchangeChannel
 {
+    /// <summary>Whether this channel can carry packages to the agency (a direct endpoint, or membership of the axis).</summary>
+    bool Reaches(Agency recipient);
+
     Task<DeliveryResult> SendAsync(Agency recipient, XDocument package, CancellationToken cancellationToken);
 }
 

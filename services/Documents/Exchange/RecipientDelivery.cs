@@ -9,6 +9,10 @@ namespace Platform.Documents.Exchange;
 /// </summary>
 public sealed class RecipientDelivery
 {
+    public Guid Id { get; init; }
+    public Guid OutgoingDocumentId { get; init; }
+    /// <summary>The edXML DocumentId the recipient's status packages refer to.</summary>
+    public string ExchangeDocumentId { get; init; } = "";
     public required string RecipientCode { get; init; }
     public RecipientStatus Status { get; private set; } = RecipientStatus.NotSent;
     public int Attempts { get; private set; }
@@ -80,6 +84,14 @@ public sealed class RecipientDelivery
         Move(next, nowUtc);
         return true;
     }
+
+    /// <summary>
+    /// Chậm tiếp nhận: the package got there but the recipient has not registered it by the end of the
+    /// next working day, the latest Nghị định 30/2020 allows; the sender's clerk should chase it.
+    /// </summary>
+    public bool IsSlowToAccept(DateOnly today, Platform.ServiceDefaults.WorkingCalendar calendar) =>
+        Status is RecipientStatus.Sent or RecipientStatus.Arrived && SentAtUtc is { } sent
+        && today > calendar.AddWorkingDays(DateOnly.FromDateTime(Platform.ServiceDefaults.VietnamTime.ToLocal(new DateTimeOffset(sent, TimeSpan.Zero)).DateTime), 1);
 
     /// <summary>Only a document the recipient has can be recalled; a refused one is already back, a recalled one gone.</summary>
     public void RequestRecall(DateTime nowUtc)

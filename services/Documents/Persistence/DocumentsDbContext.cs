@@ -12,6 +12,9 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DocumentSignature> Signatures => Set<DocumentSignature>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Exchange.RecipientDelivery> ExchangeDeliveries => Set<Exchange.RecipientDelivery>();
+    public DbSet<Exchange.ExchangeMessage> ExchangeMessages => Set<Exchange.ExchangeMessage>();
+    public DbSet<Exchange.ReceivedPackage> ReceivedPackages => Set<Exchange.ReceivedPackage>();
 
     /// <summary>The audit trail is append-only, whatever code path tries otherwise.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -122,6 +125,56 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
             signature.Property(s => s.SignerSubject).HasMaxLength(500);
             signature.Property(s => s.CertificateThumbprint).HasMaxLength(128);
             signature.Property(s => s.FileSha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Exchange.RecipientDelivery>(delivery =>
+        {
+            delivery.ToTable("exchange_deliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.HasIndex(d => new { d.OutgoingDocumentId, d.RecipientCode }).IsUnique();
+            delivery.HasIndex(d => new { d.ExchangeDocumentId, d.RecipientCode });
+            delivery.Property(d => d.ExchangeDocumentId).HasMaxLength(100);
+            delivery.Property(d => d.RecipientCode).HasMaxLength(20);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            delivery.Property(d => d.Recall).HasConversion<string>().HasMaxLength(20);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.Property(d => d.Reason).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<Exchange.ExchangeMessage>(message =>
+        {
+            message.ToTable("exchange_messages");
+            message.HasKey(m => m.Id);
+            message.HasIndex(m => new { m.CompletedAtUtc, m.NextAttemptUtc });
+            message.HasIndex(m => m.DeliveryId);
+            message.Property(m => m.RecipientCode).HasMaxLength(20);
+            message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.BusinessKind).HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.Reason).HasMaxLength(2000);
+            message.Property(m => m.LastError).HasMaxLength(2000);
+            message.Property(m => m.NextAttemptUtc).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Exchange.ReceivedPackage>(package =>
+        {
+            package.ToTable("received_packages");
+            package.HasKey(p => p.Id);
+            // A redelivered package finds the row it made the first time.
+            package.HasIndex(p => new { p.DocumentId, p.Kind }).IsUnique();
+            package.HasIndex(p => p.IncomingDocumentId);
+            package.HasIndex(p => new { p.State, p.ReceivedAtUtc });
+            package.Property(p => p.DocumentId).HasMaxLength(100);
+            package.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            package.Property(p => p.SenderCode).HasMaxLength(20);
+            package.Property(p => p.SenderName).HasMaxLength(250);
+            package.Property(p => p.NumberAndCode).HasMaxLength(42);
+            package.Property(p => p.DocumentType).HasMaxLength(100);
+            package.Property(p => p.Subject).HasMaxLength(500);
+            package.Property(p => p.SignerName).HasMaxLength(200);
+            package.Property(p => p.SenderReason).HasMaxLength(2000);
+            package.Property(p => p.ReplacesDocumentId).HasMaxLength(100);
+            package.Ignore(p => p.TargetDocumentId);
+            package.Property(p => p.PackageSha256).HasMaxLength(64);
+            package.Property(p => p.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            package.Property(p => p.StateBeforeRecall).HasConversion<string>().HasMaxLength(20);
+            package.Property(p => p.Reason).HasMaxLength(2000);
         });
         modelBuilder.Entity<AuditEntry>(entry =>
         {

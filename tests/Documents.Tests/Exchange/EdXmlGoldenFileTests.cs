@@ -32,7 +32,8 @@ public sealed class EdXmlGoldenFileTests
             Cms = [0x30, 0x82, 0x01, 0x00],
             SignedAtUtc = Now,
         };
-        return EdXmlPackageBuilder.Build(document, [main, appendix], [signature], Province, Finance, Options, new DateTimeOffset(Now));
+        return EdXmlPackageBuilder.Build(document, [main, appendix], [signature], Province, Finance,
+            Options with { Content = "Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2027 cho các sở, ngành." }, new DateTimeOffset(Now));
     }
 
     private static Attachment CopyWithId(Attachment a, Guid id) => new()
@@ -44,13 +45,18 @@ public sealed class EdXmlGoldenFileTests
     [Test]
     public void A_new_decision_is_written_exactly_as_the_golden_file()
     {
-        var actual = EdXmlWriter.Write(DeterministicPackage()).ToString().ReplaceLineEndings("\n") + "\n";
-        var expected = System.IO.File.ReadAllText(GoldenPath("decision-new.xml")).ReplaceLineEndings("\n");
+        AssertGolden("decision-new.xml", EdXmlWriter.Write(DeterministicPackage()));
+    }
+
+    private static void AssertGolden(string name, System.Xml.Linq.XDocument written)
+    {
+        var actual = written.ToString().ReplaceLineEndings("\n") + "\n";
+        var expected = System.IO.File.ReadAllText(GoldenPath(name)).ReplaceLineEndings("\n");
         if (actual != expected)
         {
-            var written = Path.Combine(Path.GetTempPath(), "decision-new.actual.xml");
-            System.IO.File.WriteAllText(written, actual);
-            Assert.That(actual, Is.EqualTo(expected), $"actual package written to {written}");
+            var path = Path.Combine(Path.GetTempPath(), Path.ChangeExtension(name, ".actual.xml"));
+            System.IO.File.WriteAllText(path, actual);
+            Assert.That(actual, Is.EqualTo(expected), $"actual package written to {path}");
         }
     }
 
@@ -61,5 +67,92 @@ public sealed class EdXmlGoldenFileTests
         var read = EdXmlReader.Read(stream);
         Assert.That(read.Header, Has.Property("DocumentId").EqualTo("000.00.00.H56,2026/11/23,05/QĐ-UBND"));
         Assert.That(read.Attachments.Select(a => a.ContentId), Is.EqualTo(new[] { "0b6f1f8e5a414c1e9d0a3f0c6c2d7a11", "7c2e9b401d3f4b8a8e5592a1f0c4b6d2" }));
+    }
+
+    /// <summary>The envelope fields DOMAIN.md section 2 lists (QCVN 102:2016), as paths below edXML.</summary>
+    private static readonly string[] DomainFields =
+    [
+        "edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganizationInCharge",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganName",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganId",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganizationInCharge",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganName",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/Code/CodeNumber",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/Code/CodeNotation",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/PromulgationInfo/Place",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/PromulgationInfo/PromulgationDate",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/DocumentType/Type",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/DocumentType/TypeName",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/Subject",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/Content",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/SignerInfo/Competence",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/SignerInfo/Position",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/SignerInfo/FullName",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/DueDate",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/ToPlaces/Place",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/OtherInfo/Priority",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/OtherInfo/SphereOfPromulgation",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/OtherInfo/PromulgationAmount",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/OtherInfo/PageAmount",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/SteeringType",
+        "edXMLEnvelope/edXMLHeader/MessageHeader/DocumentId",
+        "edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader/OrganId",
+        "edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader/Timestamp",
+        "edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/BussinessDocType",
+        "edXMLEnvelope/edXMLHeader/Signature/CmsSignature/Value",
+        "edXMLEnvelope/edXMLBody/Manifest/Reference/ContentId",
+        "AttachmentEncoded/Attachment/ContentId",
+        "AttachmentEncoded/Attachment/Value",
+    ];
+
+    [Test]
+    public void The_golden_package_carries_every_field_the_domain_rules_list_in_their_order()
+    {
+        var root = System.Xml.Linq.XDocument.Load(GoldenPath("decision-new.xml")).Root!;
+        Assert.Multiple(() =>
+        {
+            foreach (var path in DomainFields)
+            {
+                var element = path.Split('/').Aggregate((System.Xml.Linq.XElement?)root, (at, name) => at?.Element(EdXml.Ns + name));
+                Assert.That(element?.Value, Is.Not.Null.And.Not.Empty, path);
+            }
+        });
+        var header = root.Descendants(EdXml.Ns + "MessageHeader").Single().Elements().Select(e => e.Name.LocalName).ToList();
+        Assert.That(header, Is.EqualTo(new[]
+        {
+            "From", "To", "Code", "PromulgationInfo", "DocumentType", "Subject", "Content", "SignerInfo", "DueDate", "ToPlaces",
+            "OtherInfo", "SteeringType", "DocumentId",
+        }), "MessageHeader in the order DOMAIN.md gives");
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.Descendants(EdXml.Ns + "DocumentId").Single().Value, Does.Match(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2},\d{4}/\d{2}/\d{2},.+/.+$"));
+            Assert.That(root.Descendants(EdXml.Ns + "BussinessDocType").Single().Value, Is.EqualTo("0"));
+            Assert.That(root.Descendants(EdXml.Ns + "ContentTransferEncoded").Select(e => e.Value), Is.All.EqualTo("base64"));
+        });
+    }
+
+    [Test]
+    public void A_refusal_status_is_written_exactly_as_the_golden_file()
+    {
+        var status = new StatusPackage("000.00.00.H56,2026/11/23,05/QĐ-UBND", Finance, FeedbackStatus.Refused,
+            "Văn bản gửi nhầm nơi nhận", new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7)), "vanthu");
+        AssertGolden("status-refused.xml", status.Write());
+        Assert.That(StatusPackage.Read(status.Write()), Is.EqualTo(status));
+    }
+
+    [Test]
+    public void A_status_written_by_another_vendor_is_read()
+    {
+        var read = StatusPackage.Read(System.Xml.Linq.XDocument.Load(GoldenPath("vendor-status.xml")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.DocumentId, Is.EqualTo("000.00.01.H56,2026/11/20,123/UBND-KT"));
+            Assert.That(read.SenderCode, Is.EqualTo("000.00.01.H56"));
+            Assert.That(read.From.OrganId, Is.EqualTo("000.00.00.G12"));
+            Assert.That(read.Status, Is.EqualTo(FeedbackStatus.InProgress));
+            Assert.That(read.Description, Is.EqualTo("Vụ Ngân sách nhà nước đang xử lý"));
+            Assert.That(read.Timestamp, Is.EqualTo(new DateTimeOffset(2026, 11, 21, 1, 15, 0, TimeSpan.Zero)));
+        });
     }
 }

@@ -118,11 +118,22 @@ public sealed class EdXmlPackageTests
     [TestCase(BusinessKind.Replace, "3")]
     public void Recall_update_and_replace_carry_their_business_kind_and_reason(BusinessKind kind, string code)
     {
-        var package = Package(options: Options with { Kind = kind, Reason = "Sai số liệu tại Điều 2" });
+        const string replaced = "000.00.00.H56,2026/11/02,01/QĐ-UBND";
+        var package = Package(options: Options with { Kind = kind, Reason = "Sai số liệu tại Điều 2", ReplacesDocumentId = replaced });
         var trace = Header(EdXmlWriter.Write(package)).Element(E + "TraceHeaderList")!;
         Assert.That(At(trace, "Bussiness", "BussinessDocType"), Is.EqualTo(code));
         Assert.That(At(trace, "Bussiness", "BussinessDocReason"), Is.EqualTo("Sai số liệu tại Điều 2"));
-        Assert.That(EdXmlReader.Read(EdXmlWriter.Write(package)).Trace, Has.Property("Kind").EqualTo(kind));
+        var read = EdXmlReader.Read(EdXmlWriter.Write(package)).Trace;
+        Assert.That(read, Has.Property("Kind").EqualTo(kind));
+        // Only a replacement names the document it replaces; a recall or update is about its own DocumentId.
+        Assert.That(read.ReplacesDocumentId, Is.EqualTo(kind == BusinessKind.Replace ? replaced : null));
+    }
+
+    [Test]
+    public void A_replacement_that_does_not_name_the_replaced_document_is_refused()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Package(options: Options with { Kind = BusinessKind.Replace, Reason = "Thay thế" }));
+        Assert.That(error!.Code, Is.EqualTo("replaced-document-required"));
     }
 
     [Test]

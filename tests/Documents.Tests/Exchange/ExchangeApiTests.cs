@@ -90,4 +90,27 @@ public sealed class ExchangeApiTests(DatabaseKind database)
         var response = await _flow.Specialist.GetAsync($"/api/documents/exchange/outgoing/{issued.Id}/package/000.00.03.H56");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task An_agency_no_channel_reaches_shows_as_failed_with_the_reason_instead_of_waiting_forever()
+    {
+        var issued = await _flow.IssuedAsync(new
+        {
+            documentType = "Công văn",
+            subject = "Về việc góp ý dự thảo kế hoạch",
+            urgency = "Normal",
+            secrecy = "None",
+            recipients = new[] { "Sở Tài chính", "Lưu: VT" },
+            copyCount = 2,
+        });
+        var recipient = await Eventually.Returns(
+            async () => (await _flow.Clerk.GetFromJsonAsync<RecipientView[]>($"/api/documents/outgoing/{issued.Id}/recipients"))!.Single(),
+            r => r.Status == "Failed", "the delivery given up");
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipient.AgencyCode, Is.EqualTo("000.00.03.H56"));
+            Assert.That(recipient.LastError, Does.Contain("trục liên thông chưa được kết nối"));
+            Assert.That(recipient.NextAttemptUtc, Is.Null, "nothing will carry it until the directory or the axis changes");
+        });
+    }
 }

@@ -79,6 +79,27 @@ public sealed class HttpExchangeChannelTests
     }
 
     [Test]
+    public async Task Each_call_is_signed_for_the_recipient_with_the_key_they_share()
+    {
+        var receiver = new Receiver((_, _) => Json(HttpStatusCode.OK, """{"status":"01"}"""));
+        var now = new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
+        var channel = new HttpExchangeChannel(new HttpClient(receiver), "000.00.01.H56", new FixedClock(now));
+        await channel.SendAsync(Finance with { Key = "khoa-chung" }, Package(), CancellationToken.None);
+        var (request, body) = receiver.Received.Single();
+        string Header(string name) => request.Content!.Headers.GetValues(name).Single();
+        var directory = new AgencyDirectory(new ExchangeOptions
+        {
+            SelfCode = "000.00.03.H56",
+            Agencies = [new() { Code = "000.00.03.H56", Name = "Sở Tài chính" }, new() { Code = "000.00.01.H56", Name = "Văn phòng", Key = "khoa-chung" }],
+        });
+        var caller = ExchangeCallerSignature.Verify(Header(ExchangeCallerSignature.AgencyHeader), Header(ExchangeCallerSignature.TimestampHeader),
+            Header(ExchangeCallerSignature.SignatureHeader), Encoding.UTF8.GetBytes(body), directory, now, TimeSpan.FromMinutes(5));
+        Assert.That(caller.Code, Is.EqualTo("000.00.01.H56"));
+        Assert.That(channel.Reaches(Finance), Is.True);
+        Assert.That(channel.Reaches(Finance with { Endpoint = null }), Is.False);
+    }
+
+    [Test]
     public async Task An_agency_reached_only_through_an_axis_is_not_posted_to()
     {
         var receiver = new Receiver((_, _) => throw new AssertionException("must not post"));
@@ -97,5 +118,10 @@ public sealed class HttpExchangeChannelTests
         }));
         Assert.That(schedule.After(500), Is.EqualTo(TimeSpan.FromHours(1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => schedule.After(0));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

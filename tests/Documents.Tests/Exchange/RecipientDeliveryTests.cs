@@ -121,4 +121,22 @@ public sealed class RecipientDeliveryTests
         var error = Assert.Throws<DomainRuleException>(() => delivery.RequestRecall(Now));
         Assert.That(error!.Message, Does.Contain("Gửi lỗi"));
     }
+
+    [Test]
+    public void A_package_not_accepted_by_the_end_of_the_next_working_day_is_slow_to_accept()
+    {
+        var calendar = Platform.ServiceDefaults.WorkingCalendar.WeekendsOnly;
+        var monday = Sent();
+        var friday = new RecipientDelivery { RecipientCode = "000.00.03.H56" };
+        friday.DeliverySucceeded(new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Multiple(() =>
+        {
+            Assert.That(monday.IsSlowToAccept(new DateOnly(2026, 11, 24), calendar), Is.False, "Tuesday is still in time");
+            Assert.That(monday.IsSlowToAccept(new DateOnly(2026, 11, 25), calendar), Is.True);
+            Assert.That(friday.IsSlowToAccept(new DateOnly(2026, 11, 30), calendar), Is.False, "the weekend does not count");
+            Assert.That(friday.IsSlowToAccept(new DateOnly(2026, 12, 1), calendar), Is.True);
+        });
+        monday.ApplyFeedback(FeedbackStatus.Accepted, null, Now.AddDays(3));
+        Assert.That(monday.IsSlowToAccept(new DateOnly(2026, 11, 26), calendar), Is.False, "accepted late is no longer waiting");
+    }
 }
