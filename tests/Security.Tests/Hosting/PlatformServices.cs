@@ -3,7 +3,10 @@ extern alias tasks;
 extern alias portal;
 extern alias gazette;
 extern alias reporting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.TestSupport;
 
@@ -14,18 +17,19 @@ public static class PlatformServices
 {
     public static readonly string[] Names = ["documents", "tasks", "portal", "gazette", "reporting"];
 
-    public static RunningService Start(string name, DatabaseKind database) => name switch
+    /// <summary>Starts a service with test sign-in, or, given a realm's issuer, validating that realm's real tokens instead.</summary>
+    public static RunningService Start(string name, DatabaseKind database, Uri? issuer = null) => name switch
     {
-        "documents" => RunningService.From(name, database, new QuietHost<documents::Program>(database, name)),
-        "tasks" => RunningService.From(name, database, new TasksHost(database)),
-        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name)),
-        "gazette" => RunningService.From(name, database, new QuietHost<gazette::Program>(database, name)),
-        "reporting" => RunningService.From(name, database, new QuietHost<reporting::Program>(database, name)),
+        "documents" => RunningService.From(name, database, new QuietHost<documents::Program>(database, name, issuer)),
+        "tasks" => RunningService.From(name, database, new TasksHost(database, issuer)),
+        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name, issuer)),
+        "gazette" => RunningService.From(name, database, new QuietHost<gazette::Program>(database, name, issuer)),
+        "reporting" => RunningService.From(name, database, new QuietHost<reporting::Program>(database, name, issuer)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a domain service"),
     };
 
     /// <summary>Tasks co-hosts an Orleans silo; it keeps grain state in the test Redis under a service id of its own.</summary>
-    private sealed class TasksHost(DatabaseKind database) : QuietHost<tasks::Program>(database, "tasks")
+    private sealed class TasksHost(DatabaseKind database, Uri? issuer) : QuietHost<tasks::Program>(database, "tasks", issuer)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -36,8 +40,11 @@ public static class PlatformServices
     }
 }
 
-/// <summary>A service host that logs warnings only: thousands of hostile requests would otherwise drown the test output.</summary>
-public class QuietHost<TProgram>(DatabaseKind database, string appId) : ServiceFactory<TProgram>(database, appId)
+/// <summary>
+/// A service host that logs warnings only (thousands of hostile requests would otherwise drown the
+/// test output) and, given an issuer, authenticates with the service's own token validation.
+/// </summary>
+public class QuietHost<TProgram>(DatabaseKind database, string appId, Uri? issuer = null) : ServiceFactory<TProgram>(database, appId)
     where TProgram : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +52,16 @@ public class QuietHost<TProgram>(DatabaseKind database, string appId) : ServiceF
         base.ConfigureWebHost(builder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        if (issuer is null) return;
+        builder.UseSetting("Identity:Issuer", issuer.AbsoluteUri);
+        // Registered after the test scheme's, so the real validation is the default again.
+        builder.ConfigureServices(services => services.PostConfigure<AuthenticationOptions>(options =>
+        {
+            options.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        }));
     }
 }
 
