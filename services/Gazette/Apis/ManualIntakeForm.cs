@@ -22,9 +22,10 @@ public sealed class ManualIntakeForm
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(NumberAndCode) || NumberAndCode.Length > 42) errors["numberAndCode"] = ["Phải có số, ký hiệu (tối đa 42 ký tự)."];
-        if (string.IsNullOrWhiteSpace(DocumentType)) errors["documentType"] = ["Phải có tên loại văn bản."];
+        if (string.IsNullOrWhiteSpace(DocumentType) || DocumentType.Length > 100) errors["documentType"] = ["Phải có tên loại văn bản (tối đa 100 ký tự)."];
         if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > 500) errors["subject"] = ["Phải có trích yếu (tối đa 500 ký tự)."];
-        if (string.IsNullOrWhiteSpace(IssuingBody)) errors["issuingBody"] = ["Phải có cơ quan ban hành."];
+        if (string.IsNullOrWhiteSpace(IssuingBody) || IssuingBody.Length > 200) errors["issuingBody"] = ["Phải có cơ quan ban hành (tối đa 200 ký tự)."];
+        if (SignerName is { Length: > 200 }) errors["signerName"] = ["Tên người ký tối đa 200 ký tự."];
         if (SignedDate is null || SignedDate > today) errors["signedDate"] = ["Phải có ngày ký, không sau hôm nay."];
         if (ReceivedDate is { } received && (received > today || (SignedDate is { } signed && received < signed)))
             errors["receivedDate"] = ["Ngày nhận phải từ ngày ký đến hôm nay."];

@@ -22,11 +22,18 @@ public sealed record ReportRequest(ReportingPeriod Period, string? Unit)
         ["year"] = PeriodKind.Year,
     };
 
+    public const int MaxUnitLength = 50;
+
     public static ReportRequestOutcome From(ClaimsPrincipal user, string? period, int? year, int? number, string? unit, DateOnly today)
     {
         if (!Kinds.TryGetValue(period ?? "quarter", out var kind))
         {
             return Problem("period", "Kỳ báo cáo phải là month, quarter, half-year, nine-months hoặc year.");
+        }
+        // A unit code goes into workbook XML and SQL parameters; control characters are not valid XML.
+        if (unit is { } given && (given.Length > MaxUnitLength || given.Any(c => char.IsControl(c) || char.IsSurrogate(c))))
+        {
+            return Problem("unit", $"Mã đơn vị không hợp lệ: tối đa {MaxUnitLength} ký tự, không chứa ký tự điều khiển.");
         }
         ReportingPeriod resolved;
         try

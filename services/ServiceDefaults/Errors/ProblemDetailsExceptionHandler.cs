@@ -23,6 +23,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Problem(413, "Dữ liệu gửi lên quá lớn", "Kích thước yêu cầu vượt quá giới hạn cho phép."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ", ExplainBadRequest(bad)),
             JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
+            _ when IsRefusedText(exception, "22021", "22P05") =>
+                Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu chứa ký tự không hợp lệ (ký tự NUL hoặc mã hóa sai)."),
+            _ when IsRefusedText(exception, "22001") =>
+                Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu quá dài so với giới hạn cho phép."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -39,6 +43,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses text it cannot store (a NUL character, bytes its encoding lacks, a value
+    /// longer than its column) and the statement, with its transaction, is rolled back: the caller
+    /// sent bad text and nothing was written. SQLite stores such text, so the endpoints' own
+    /// validation is the first line; this is the net under it.
+    /// </summary>
+    private static bool IsRefusedText(Exception exception, params string[] sqlStates)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException postgres && sqlStates.Contains(postgres.SqlState)) return true;
+        }
+        return false;
     }
 
     private static string ExplainBadRequest(BadHttpRequestException exception) =>
