@@ -32,40 +32,46 @@ public static class TasksSilo
     {
         builder.Services.AddTaskGrainServices(builder.Configuration);
         builder.Services.AddSingleton<ITaskProjection, Persistence.TaskReadModelProjection>();
-        builder.UseOrleans(silo =>
-        {
-            var config = builder.Configuration;
-            var settings = config.GetSection("Silo");
-            var inPod = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 };
-            var serviceId = Environment.GetEnvironmentVariable("ORLEANS_SERVICE_ID") is { Length: > 0 } sid ? sid : settings["ServiceId"] ?? "platform-tasks";
-            var clusterId = Environment.GetEnvironmentVariable("ORLEANS_CLUSTER_ID") is { Length: > 0 } cid ? cid : settings["ClusterId"] ?? "platform";
-            var siloPort = settings.GetValue<int?>("SiloPort") ?? config.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
-            var gatewayPort = settings.GetValue<int?>("GatewayPort") ?? config.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
-            var redis = config.GetConnectionString("Redis");
-            var clustering = settings["Clustering"] ?? (inPod ? "redis" : "localhost");
-            if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
-            {
-                silo.Configure<ClusterOptions>(o => { o.ServiceId = serviceId; o.ClusterId = clusterId; });
-                silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
-                var podIp = Environment.GetEnvironmentVariable("POD_IP");
-                silo.ConfigureEndpoints(podIp is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                if (settings.GetValue<bool?>("KubernetesHosting") ?? (inPod && File.Exists(ServiceAccountToken)))
-                {
-                    silo.UseKubernetesHosting();
-                }
-                else if (Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } podName)
-                {
-                    silo.Configure<SiloOptions>(o => o.SiloName = podName);
-                }
-            }
-            else
-            {
-                silo.UseLocalhostClustering(siloPort, gatewayPort, null, serviceId, clusterId);
-            }
-            var storage = settings["Storage"] ?? (string.IsNullOrEmpty(redis) ? "memory" : "redis");
-            silo.AddTaskStorage(storage, redis);
-        });
+        builder.UseOrleans(silo => silo.ConfigureTasksSilo(builder.Configuration));
         return builder;
+    }
+
+    /// <summary>
+    /// Clustering, endpoints and storage from configuration. The pod variables (POD_NAME, POD_IP,
+    /// ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID) are read through configuration, which holds the
+    /// environment in a real run, so a test can give a silo a pod's settings without touching
+    /// its own process environment.
+    /// </summary>
+    public static ISiloBuilder ConfigureTasksSilo(this ISiloBuilder silo, IConfiguration config)
+    {
+        var settings = config.GetSection("Silo");
+        var inPod = config["POD_NAME"] is { Length: > 0 };
+        var serviceId = config["ORLEANS_SERVICE_ID"] is { Length: > 0 } sid ? sid : settings["ServiceId"] ?? "platform-tasks";
+        var clusterId = config["ORLEANS_CLUSTER_ID"] is { Length: > 0 } cid ? cid : settings["ClusterId"] ?? "platform";
+        var siloPort = settings.GetValue<int?>("SiloPort") ?? config.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
+        var gatewayPort = settings.GetValue<int?>("GatewayPort") ?? config.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
+        var redis = config.GetConnectionString("Redis");
+        var clustering = settings["Clustering"] ?? (inPod ? "redis" : "localhost");
+        if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.Configure<ClusterOptions>(o => { o.ServiceId = serviceId; o.ClusterId = clusterId; });
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
+            silo.ConfigureEndpoints(config["POD_IP"] is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            if (settings.GetValue<bool?>("KubernetesHosting") ?? (inPod && File.Exists(ServiceAccountToken)))
+            {
+                silo.UseKubernetesHosting();
+            }
+            else if (config["POD_NAME"] is { Length: > 0 } podName)
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = podName);
+            }
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, null, serviceId, clusterId);
+        }
+        var storage = settings["Storage"] ?? (string.IsNullOrEmpty(redis) ? "memory" : "redis");
+        return silo.AddTaskStorage(storage, redis);
     }
 
     /// <summary>Grain storage and reminders: Redis in every real run, memory for a throwaway silo (benchmarks).</summary>

@@ -7,9 +7,11 @@ namespace Platform.Tasks.Tests;
 
 /// <summary>
 /// The Tasks service in memory on the given database, its co-hosted silo on Redis
-/// (PLATFORM_TEST_REDIS) under a service id of its own, and the rules on a movable clock.
+/// (PLATFORM_TEST_REDIS) under a service id of its own, and the rules on a movable clock;
+/// <paramref name="settings"/> adds configuration (for example the SMTP sender).
 /// </summary>
-public sealed class TasksFactory(DatabaseKind database) : ServiceFactory<Program>(database, "tasks")
+public sealed class TasksFactory(DatabaseKind database, IReadOnlyDictionary<string, string>? settings = null)
+    : ServiceFactory<Program>(database, "tasks")
 {
     public MovableClock Clock { get; } = new(TaskCluster.Monday);
 
@@ -20,6 +22,7 @@ public sealed class TasksFactory(DatabaseKind database) : ServiceFactory<Program
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:Redis", TestServers.Redis);
         builder.UseSetting("Silo:ServiceId", ServiceId);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton(new TaskClock(Clock)));
     }
 

@@ -51,13 +51,13 @@ public sealed record SearchResponse(long Total, int Page, int PageSize, IReadOnl
         new(results.Total, query.Page, query.Size, results.Hits.Select(SearchHitView.From).ToArray(), results.Facets);
 }
 
-/// <summary>A search hit: the document's register fields and its subject with the matched words in &lt;em&gt;.</summary>
+/// <summary>A search hit: the document's register fields, its subject with the matched words in &lt;em&gt;, and snippets of its body text marked the same way.</summary>
 public sealed record SearchHitView(
     Guid Id, string Direction, string NumberAndCode, string DocumentType, string Subject, string IssuingBody, DateOnly DocumentDate,
-    string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, double Score)
+    string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, IReadOnlyList<string> Snippets, double Score)
 {
     public static SearchHitView From(SearchHit hit) => new(
         hit.Document.Id, hit.Document.Direction, hit.Document.NumberAndCode, hit.Document.DocumentType, hit.Document.Subject,
         hit.Document.IssuingBody, hit.Document.DocumentDate, hit.Document.Status, hit.Document.Urgency, hit.Document.Secrecy,
-        hit.Highlight, hit.Score);
+        hit.Highlight, hit.Snippets, hit.Score);
 }

@@ -44,7 +44,8 @@ public sealed record SearchScope(Secrecy Clearance, string? Unit, bool SeesAllUn
 /// <summary>One page of results, with facet counts over every match the caller may see.</summary>
 public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
-public sealed record SearchHit(SearchDocument Document, double Score, string Highlight);
+/// <summary>A match: the document, its score, its subject with the matched words marked, and marked snippets of its body text.</summary>
+public sealed record SearchHit(SearchDocument Document, double Score, string Highlight, IReadOnlyList<string> Snippets);
 
 public sealed record FacetCount(string Value, long Count);
 

@@ -23,6 +23,35 @@ public static class VietnameseText
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// One word lower-cased and folded letter by letter through a table built once from
+    /// <see cref="Fold"/>: the same result for NFC text, without normalising each word twice,
+    /// which matters when the highlighter folds every word of a body for every hit.
+    /// </summary>
+    public static string FoldLower(ReadOnlySpan<char> word)
+    {
+        var table = FoldTable.Value;
+        return string.Create(word.Length, word, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) chars[i] = table[char.ToLowerInvariant(source[i])];
+        });
+    }
+
+    private static readonly Lazy<char[]> FoldTable = new(() =>
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = c;
+            // Surrogates, non-characters and unassigned code points have no decomposition to fold.
+            if (char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned) continue;
+            var folded = Fold(c.ToString());
+            if (folded.Length == 1) table[i] = folded[0];
+        }
+        return table;
+    });
+
     /// <summary>A number and code as a keyword: NFC, no spaces, upper case (`123/qđ-ubnd` is `123/QĐ-UBND`).</summary>
     public static string CodeKey(string code) =>
         string.Concat(code.Nfc().Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();

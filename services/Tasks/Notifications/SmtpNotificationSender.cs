@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Tasks.Notifications;
@@ -18,13 +19,22 @@ public sealed class SmtpOptions
 /// <summary>E-mail reminders through an SMTP relay; chosen with <c>Tasks:Notifications:Sender</c> = <c>smtp</c>.</summary>
 public sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : INotificationSender
 {
+    public const string Subject = "Nhắc việc: nhiệm vụ được giao";
+
     public async Task SendAsync(string recipientUnit, string text, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.UnitAddresses.TryGetValue(recipientUnit, out var address))
             throw new InvalidOperationException($"No e-mail address configured for unit {recipientUnit}.");
         using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
-        using var message = new MailMessage(settings.From, address, "Nhắc việc: nhiệm vụ được giao", text);
+        // UTF-8 named outright: the subject goes out as RFC 2047 encoded words and the body with a
+        // charset, so every mail client shows the diacritics rather than guessing an encoding.
+        using var message = new MailMessage(settings.From, address, Subject, text)
+        {
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+        };
         await client.SendMailAsync(message, cancellationToken);
     }
 }

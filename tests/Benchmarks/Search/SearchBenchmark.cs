@@ -55,6 +55,7 @@ public static class SearchBenchmark
             process.Refresh();
             indexingCpu += process.TotalProcessorTime - cpu;
         }
+        Console.WriteLine($"search: indexed in {indexing.TotalSeconds:0.0} s ({options.Documents / indexing.TotalSeconds:N0} docs/s), CPU {indexingCpu.TotalSeconds:0.0} s ({options.Documents / indexingCpu.TotalSeconds:N0} docs per CPU-second), load {LoadAverage()}");
         var indexFolder = Path.Combine(service.DataFolder, "documents", "search-index");
         var indexBytes = System.IO.Directory.EnumerateFiles(indexFolder).Sum(f => new FileInfo(f).Length);
 

@@ -124,7 +124,7 @@ public sealed class ElasticsearchAdapterTests
         Assert.That(filters, Does.Contain("{\"term\":{\"units\":{\"value\":\"KT\"}}}"));
         Assert.That(filters, Does.Contain("{\"term\":{\"urgency\":{\"value\":\"Urgent\"}}}"));
         Assert.That(filters, Does.Contain("{\"range\":{\"document_date\":{\"gte\":\"2026-01-01\",\"lte\":\"2026-12-31\"}}}"));
-        Assert.That(body["highlight"]!["fields"]!.AsObject().Select(f => f.Key), Is.EqualTo(new[] { "subject", "subject.folded" }));
+        Assert.That(body["highlight"]!["fields"]!.AsObject().Select(f => f.Key), Is.EqualTo(new[] { "subject", "subject.folded", "body" }));
         Assert.That(body["aggs"]!.AsObject().Select(a => a.Key), Is.EquivalentTo(Facets.All));
     }
 
@@ -153,7 +153,7 @@ public sealed class ElasticsearchAdapterTests
                 "_source":{"id":"DOCUMENT-ID","direction":"incoming","number_and_code":"05/QĐ-UBND","document_type":"Quyết định",
                   "subject":"Quyết định về phòng chống bão","issuing_body":"UBND tỉnh","document_date":"2026-11-20","status":"Registered",
                   "urgency":"Flash","secrecy":0,"is_public":false,"units":["VP"],"body":null,"registered_at":"2026-11-20T03:00:00+00:00"},
-                "highlight":{"subject":["Quyết định về phòng chống <em>bão</em>"]}}]},
+                "highlight":{"subject":["Quyết định về phòng chống <em>bão</em>"],"body":["ứng phó cơn <em>bão</em> số 3"]}}]},
              "aggregations":{
                "type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Quyết định","doc_count":30},{"key":"Công văn","doc_count":12}]},
                "issuingBody":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"UBND tỉnh","doc_count":42}]},
@@ -168,6 +168,7 @@ public sealed class ElasticsearchAdapterTests
         Assert.That(hit.Document.Urgency, Is.EqualTo(Urgency.Flash));
         Assert.That(hit.Document.NumberAndCode, Is.EqualTo("05/QĐ-UBND"));
         Assert.That(hit.Highlight, Is.EqualTo("Quyết định về phòng chống <em>bão</em>"));
+        Assert.That(hit.Snippets, Is.EqualTo(new[] { "ứng phó cơn <em>bão</em> số 3" }));
         Assert.That(hit.Score, Is.EqualTo(7.5));
         Assert.That(results.Facets[Facets.Type], Is.EqualTo(new[] { new FacetCount("Quyết định", 30), new FacetCount("Công văn", 12) }));
         Assert.That(results.Facets[Facets.Status], Is.Empty);

@@ -168,6 +168,19 @@ public sealed class LuceneSearchTests
     }
 
     [Test]
+    public async Task Words_found_in_the_body_text_are_shown_as_marked_snippets()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("Ủy ban nhân dân tỉnh đề nghị các sở, ngành phối hợp thực hiện.", 6));
+        var report = Document("Báo cáo tình hình thiên tai") with { Body = $"{filler} Khắc phục hậu quả ngập lụt <kịp thời> tại các huyện. {filler}" };
+        var results = await Index("ngap lut", report);
+        var snippets = results.Hits.Single().Snippets;
+        Assert.That(snippets, Has.Count.EqualTo(1));
+        Assert.That(snippets[0], Does.StartWith("…").And.EndWith("…"));
+        Assert.That(snippets[0], Does.Contain("hậu quả <em>ngập</em> <em>lụt</em> &lt;kịp thời&gt; tại"));
+        Assert.That(results.Hits[0].Highlight, Is.EqualTo("Báo cáo tình hình thiên tai"), "the subject has no match to mark");
+    }
+
+    [Test]
     public async Task Trimming_follows_the_readers_unit_and_clearance()
     {
         var ours = Document("Giấy mời họp", units: ["KT"]);

@@ -88,7 +88,9 @@ public sealed class ElasticsearchDocumentSearch(HttpClient http, IOptions<Search
             var highlight = hit["highlight"]?["subject"]?[0]?.GetValue<string>()
                 ?? hit["highlight"]?["subject.folded"]?[0]?.GetValue<string>()
                 ?? Highlighter.Highlight(document.Subject, text);
-            return new SearchHit(document, hit["_score"]?.GetValue<double>() ?? 0, highlight);
+            var snippets = hit["highlight"]?["body"]?.AsArray().Select(s => s!.GetValue<string>()).ToArray()
+                ?? Highlighter.Snippets(document.Body, text);
+            return new SearchHit(document, hit["_score"]?.GetValue<double>() ?? 0, highlight, snippets);
         }).ToArray();
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
         foreach (var (facet, _) in ElasticsearchRequests.FacetFields)

@@ -122,6 +122,7 @@ public static class ElasticsearchRequests
                 {
                     ["subject"] = new JsonObject { ["number_of_fragments"] = 0 },
                     ["subject.folded"] = new JsonObject { ["number_of_fragments"] = 0 },
+                    ["body"] = new JsonObject { ["number_of_fragments"] = Highlighter.SnippetCount, ["fragment_size"] = 160 },
                 },
             },
             ["aggs"] = aggregations,

@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Platform.ServiceDefaults.Storage;
 using Directory = Lucene.Net.Store.Directory;
 
@@ -28,9 +29,6 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
     private readonly SemaphoreSlim _commitLock = new(1, 1);
     private readonly ConcurrentDictionary<SearchScope, Filter> _scopeFilters = new();
 
-    /// <summary>Stored fields a hit needs: everything but the long body text.</summary>
-    private static readonly ISet<string> HitFields = LuceneFields.Stored.Where(f => f != LuceneFields.Body).ToHashSet();
-
     public LuceneDocumentSearch(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
@@ -40,6 +38,10 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
+            // Every batch is flushed as a segment (it must be searchable and durable when IndexAsync
+            // returns); packing each one into a compound file as well would copy it once more.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
     }
@@ -121,8 +123,9 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
             searcher.Search(lucene, MultiCollector.Wrap(top, facets));
             var hits = top.GetTopDocs(query.Skip, query.Size).ScoreDocs.Select(hit =>
             {
-                var document = LuceneFields.FromLucene(searcher.Doc(hit.Doc, HitFields));
-                return new SearchHit(document, hit.Score, Highlighter.Highlight(document.Subject, text));
+                // The body is read for the page's hits only, for their snippets.
+                var document = LuceneFields.FromLucene(searcher.Doc(hit.Doc));
+                return new SearchHit(document, hit.Score, Highlighter.Highlight(document.Subject, text), Highlighter.Snippets(document.Body, text));
             }).ToArray();
             var counts = facets.Result(top: 20);
             var named = Facets.All.ToDictionary(f => f, f => counts[LuceneFields.FacetFields[f]]);
@@ -204,7 +207,23 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
             trim.Add(new TermQuery(new Term(LuceneFields.Units, scope.UnitOrNone)), Occur.MUST);
         }
         if (_scopeFilters.Count > 10_000) _scopeFilters.Clear();
-        return _scopeFilters[scope] = new CachingWrapperFilter(new QueryWrapperFilter(trim));
+        return _scopeFilters[scope] = new BitSetCachingFilter(new QueryWrapperFilter(trim));
+    }
+
+    /// <summary>
+    /// Caches a filter per segment as a plain bit set rather than Lucene's default compressed
+    /// set: a bit set answers "is this document allowed?" directly, so FilteredQuery hands it to
+    /// the query as accepted documents and keeps the fast bulk scorer, instead of stepping the
+    /// query and the filter along each other document by document. One bit per document.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     private static BooleanQuery Filters(SearchQuery query)

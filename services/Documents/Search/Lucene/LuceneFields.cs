@@ -47,13 +47,14 @@ internal static class LuceneFields
         // body text is indexed folded only: it halves the indexing work and the postings a query with
         // diacritics walks, and a match in the body is about recall, not which spelling ranks first.
         var heading = string.Join('\n', subject, d.IssuingBody.Nfc(), d.DocumentType.Nfc());
-        var text = d.Body is { Length: > 0 } body ? heading + "\n" + body.Nfc() : heading;
+        var body = d.Body is { Length: > 0 } b ? b.Nfc() : null;
         var doc = new LuceneDocument
         {
             new StringField(Id, d.Id.ToString(), Field.Store.YES),
             new StringField(Direction, d.Direction, Field.Store.YES),
             new TextField(Text, heading, Field.Store.NO),
-            new TextField(TextFolded, text, Field.Store.NO),
+            // Heading and body as two values of one field: the same positions as one joined text, without the copy.
+            new TextField(TextFolded, heading, Field.Store.NO),
             new StringField(Code, VietnameseText.CodeKey(d.NumberAndCode), Field.Store.NO),
             new StringField(CodeFolded, VietnameseText.Fold(VietnameseText.CodeKey(d.NumberAndCode)), Field.Store.NO),
             new StoredField(NumberAndCode, d.NumberAndCode.Nfc()),
@@ -63,7 +64,11 @@ internal static class LuceneFields
             new StringField(Public, d.IsPublic ? "true" : "false", Field.Store.YES),
             new StoredField(RegisteredAt, d.RegisteredAt.UtcTicks),
         };
-        if (!string.IsNullOrEmpty(d.Body)) doc.Add(new StoredField(Body, d.Body.Nfc()));
+        if (body is not null)
+        {
+            doc.Add(new TextField(TextFolded, body, Field.Store.NO));
+            doc.Add(new StoredField(Body, body));
+        }
         foreach (var unit in d.Units.Where(u => !string.IsNullOrEmpty(u)).Select(u => u.Nfc()).Distinct())
         {
             doc.Add(new StringField(Units, unit, Field.Store.YES));
