@@ -41,8 +41,9 @@ test-only:
 	tests/summary.sh "$(RESULTS)"
 	exit $$status
 
-## Benchmarks; writes .artifacts/bench/results.md.
+## Benchmarks; writes .artifacts/bench/results.md. nginx and wrk: the gateway benchmark's peer and load generator.
 bench: deps
+	tests/servers.sh install nginx wrk
 	# Servers that were already running (a developer's) are left running afterwards.
 	if tests/servers.sh status; then owned=0; else owned=1; fi
 	eval "$$(tests/servers.sh start)"

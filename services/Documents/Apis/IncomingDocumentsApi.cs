@@ -37,7 +37,7 @@ public static class IncomingDocumentsApi
         var errors = request.Validate(today);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu văn bản đến không hợp lệ");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var year = today.Year;
         // Taking the number first serialises registrations, so two copies of one document
         // arriving at once cannot both pass the duplicate check.
