@@ -35,18 +35,8 @@ public sealed class FaultyPlatform
             databases[service] = Postgres.Database(service);
         }
         Databases = databases;
-        var settings = new LaunchSettings
+        var settings = TestLaunchSettings.ForFolder(data) with
         {
-            RepositoryRoot = root,
-            DataFolder = data,
-            LogFolder = Path.Combine(data, "logs"),
-            GatewayPort = FreePorts.Next(),
-            IdentityPort = FreePorts.Next(),
-            FirstServicePort = FreePorts.NextRun(5),
-            RedisPort = FreePorts.Next(),
-            SiloPort = FreePorts.Next(),
-            SiloGatewayPort = FreePorts.Next(),
-            BuildConfiguration = BuildConfigurationOf(AppContext.BaseDirectory),
             Databases = databases,
             ExtraEnvironment = new Dictionary<string, string>
             {
@@ -75,11 +65,5 @@ public sealed class FaultyPlatform
         Client?.Dispose();
         if (Platform is not null) await Platform.DisposeAsync();
         if (Postgres is not null) await Postgres.StopAsync();
-    }
-
-    private static string BuildConfigurationOf(string folder)
-    {
-        var parts = folder.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        return parts[Array.LastIndexOf(parts, "bin") + 1];
     }
 }
