@@ -47,7 +47,12 @@ if (Runs("numbering"))
 if (Runs("redis"))
 {
     if (redis is null) skipped.Add("Redis Streams: PLATFORM_TEST_REDIS is not set (make bench starts the server).");
-    else results.AddRange(await RedisStreamsBenchmark.RunAsync(redis, Ops(20000), Ops(40), rounds));
+    else
+    {
+        var (streams, steady) = await RedisStreamsBenchmark.RunAsync(redis, Ops(20000), Ops(40), rounds, TimeSpan.FromSeconds(quick ? 2 : 10));
+        results.AddRange(streams);
+        sections.Add(steady);
+    }
 }
 
 if (Runs("outbox"))

@@ -185,7 +185,9 @@ public sealed partial class RedisStreamsConsumer(
         switch (outcome)
         {
             case DeliveryOutcome.Success:
-                await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
+                // Not waited for: the next entry need not wait a round trip. An ack that is lost leaves the
+                // entry pending; it is reclaimed after the processing timeout and the inbox skips it.
+                await db.StreamAcknowledgeAsync(topic, Group, entry.Id, CommandFlags.FireAndForget);
                 break;
             case DeliveryOutcome.Drop:
                 await DeadLetterAsync(db, topic, entry, deliveries, "rejected: not a CloudEvent, or data of the wrong shape");
