@@ -41,13 +41,18 @@ test-only:
 	tests/summary.sh "$(RESULTS)"
 	exit $$status
 
-## Benchmarks; writes .artifacts/bench/results.md.
+## Benchmarks; writes .artifacts/bench/results.md. nginx and wrk: the gateway benchmark's peer and load generator.
 bench: deps
+	tests/servers.sh install nginx wrk
 	# Servers that were already running (a developer's) are left running afterwards.
 	if tests/servers.sh status; then owned=0; else owned=1; fi
 	eval "$$(tests/servers.sh start)"
 	if [ $$owned = 1 ]; then trap 'tests/servers.sh stop' EXIT; fi
 	dotnet run -c Release --project tests/Benchmarks -- --output "$(CURDIR)/.artifacts/bench"
+	# The fault tests at full size (make test runs them with 200 requests): 1,000 registrations,
+	# directions and issues while each process is killed in turn, Redis restarts, PostgreSQL stops.
+	# The benchmark build above built the services in Release, which this run starts.
+	PLATFORM_FAULTS_LOAD=1000 dotnet test tests/Faults.Tests -c Release -nologo --logger "console;verbosity=normal"
 
 ## Renders the Helm chart and validates every manifest (../shared/tools/helm-check), with each
 ## values file and with the Gateway API route instead of the Ingress.

@@ -2,7 +2,9 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install [redis] [postgres] [chromium] | start | stop | status | env
+#   tests/servers.sh install [redis] [postgres] [chromium] [nginx] [wrk] | start | stop | status | env
+#   tests/servers.sh postgres-start | postgres-stop: PostgreSQL alone; with PLATFORM_TEST_PG_PORT and
+#   PLATFORM_TEST_SERVERS_DIR set, a private server a fault test may stop without disturbing others.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +15,7 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# install [redis] [postgres] [chromium]: the named packages (default the two servers) when
+# install [redis] [postgres] [chromium] [nginx] [wrk]: the named packages (default the two servers) when
 # they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless).
 install() {
   local wanted=("$@") missing=()
@@ -23,6 +25,9 @@ install() {
       redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
       postgres) { [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; } || missing+=(postgresql) ;;
       chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+      # The gateway benchmark's peer (a reverse proxy) and its load generator (make bench).
+      nginx) [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
+      wrk) command -v wrk >/dev/null || missing+=(wrk) ;;
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -40,6 +45,13 @@ start() {
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RUN_DIR/redis" \
       --appendonly yes --save "" --daemonize yes --logfile "$RUN_DIR/redis/redis.log"
   fi
+  postgres_start
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.2; done
+  env_vars
+}
+
+postgres_start() {
+  mkdir -p "$RUN_DIR"
   local pg_data="$RUN_DIR/pg"
   local pg_user
   if [ "$(id -u)" != 0 ]; then
@@ -62,12 +74,14 @@ start() {
   if ! run_pg "$PG_BIN/pg_ctl -D '$pg_data' status" >/dev/null 2>&1; then
     run_pg "$PG_BIN/pg_ctl -D '$pg_data' -l '$RUN_DIR/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$RUN_DIR' -c max_connections=300 -c fsync=off\" start" >/dev/null
   fi
-  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.2; done
-  env_vars
 }
 
 stop() {
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  postgres_stop
+}
+
+postgres_stop() {
   if [ -s "$RUN_DIR/pg/postmaster.pid" ]; then
     if [ "$(id -u)" = 0 ]; then su "$(stat -c %U "$RUN_DIR/pg")" -s /bin/bash -c "$PG_BIN/pg_ctl -D '$RUN_DIR/pg' -m fast stop" >/dev/null || true
     else "$PG_BIN/pg_ctl" -D "$RUN_DIR/pg" -m fast stop >/dev/null || true; fi
@@ -91,5 +105,7 @@ case "${1:-}" in
   stop) stop ;;
   env) env_vars ;;
   status) status ;;
+  postgres-start) install postgres; postgres_start ;;
+  postgres-stop) postgres_stop ;;
   *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
 esac

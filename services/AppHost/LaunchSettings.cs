@@ -27,6 +27,11 @@ public sealed record LaunchSettings
     public string? Redis { get; init; }
     public int RedisPort { get; init; } = 6380;
     public string Realm { get; init; } = "platform";
+    /// <summary>
+    /// ConnectionStrings:Database per app id (PostgreSQL "Host=..." or SQLite); a service not
+    /// listed keeps its default SQLite file in the data folder.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Databases { get; init; } = new Dictionary<string, string>();
     /// <summary>Where each process writes its output; null writes to the console with a prefix.</summary>
     public string? LogFolder { get; init; }
     public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();

@@ -30,7 +30,7 @@ public sealed class PlatformLauncher : IAsyncDisposable
         {
             if (settings.Redis is null && !await RedisServer.PingAsync(redis, cancellationToken))
             {
-                launcher._processes["redis"] = RedisServer.Start(settings.RedisPort, settings.DataFolder, settings.LogFolder);
+                launcher._processes[RedisAppId] = RedisServer.Start(settings.RedisPort, settings.DataFolder, settings.LogFolder);
             }
             await WaitAsync("redis", () => RedisServer.PingAsync(redis, cancellationToken), readyTimeout, cancellationToken);
 
@@ -86,6 +86,10 @@ public sealed class PlatformLauncher : IAsyncDisposable
             // The realm file's development secret of the portal's service account; Kubernetes takes it from a Secret.
             environment["ServiceAccount__ClientSecret"] = "portal-backend-secret-dev";
         }
+        if (s.Databases.TryGetValue(component.AppId, out var database))
+        {
+            environment["ConnectionStrings__Database"] = database;
+        }
         if (component.AppId == "tasks")
         {
             environment["Silo__SiloPort"] = s.SiloPort.ToString();
@@ -100,19 +104,42 @@ public sealed class PlatformLauncher : IAsyncDisposable
     public PlatformComponent Component(string appId) =>
         Settings.Services.Append(Settings.Identity).Append(Settings.Gateway).Single(c => c.AppId == appId);
 
-    /// <summary>Kills a component as a crash would; <see cref="RestartAsync"/> brings it back.</summary>
+    /// <summary>The process id of a running component (for its CPU and memory in /proc), or null.</summary>
+    public int? ProcessId(string appId) =>
+        _processes.TryGetValue(appId, out var process) && !process.HasExited ? process.Id : null;
+
+    /// <summary>
+    /// Kills a component (an app id, or "redis" when the launcher started Redis) as a crash
+    /// would, with SIGKILL; <see cref="RestartAsync"/> brings it back.
+    /// </summary>
     public void Kill(string appId)
     {
         if (_processes.Remove(appId, out var process)) process.Kill();
     }
 
-    public async Task RestartAsync(string appId, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    /// <summary>Stops a component the orderly way (SIGTERM; Redis writes its AOF and exits), to be restarted later.</summary>
+    public async Task StopAsync(string appId)
     {
         if (_processes.Remove(appId, out var running)) await running.DisposeAsync();
+    }
+
+    /// <summary>Starts a component again (stopping it first if it still runs) and waits until it is ready.</summary>
+    public async Task RestartAsync(string appId, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    {
+        await StopAsync(appId);
+        if (appId == RedisAppId)
+        {
+            if (Settings.Redis is not null) throw new InvalidOperationException("Redis was given, not started, by this launcher.");
+            _processes[RedisAppId] = RedisServer.Start(Settings.RedisPort, Settings.DataFolder, Settings.LogFolder);
+            await WaitAsync(RedisAppId, () => RedisServer.PingAsync(RedisConnection, cancellationToken), readyTimeout, cancellationToken);
+            return;
+        }
         var component = Component(appId);
         Start(component);
         await WaitReadyAsync(component, readyTimeout, cancellationToken);
     }
+
+    public const string RedisAppId = "redis";
 
     private void Start(PlatformComponent component)
     {

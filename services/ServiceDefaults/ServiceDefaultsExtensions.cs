@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Events;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Telemetry;
 
@@ -44,13 +45,14 @@ public static class ServiceDefaultsExtensions
         return service;
     }
 
-    /// <summary>Error handling, auth, health endpoints, the OpenAPI document and, on Dapr, the subscription routes.</summary>
+    /// <summary>Error handling, auth, Idempotency-Key on writes, health endpoints, the OpenAPI document and, on Dapr, the subscription routes.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         foreach (var configure in app.Services.GetServices<IEndpointContributor>())

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Platform.Benchmarks;
 using System.Globalization;
 using Platform.Benchmarks.Harness;
+using Platform.Benchmarks.Peers;
+using Platform.AppHost;
 using Platform.Benchmarks.Search;
 using Platform.Benchmarks.Storage;
 
 // `make bench`: dotnet run -c Release --project tests/Benchmarks -- --output <folder>
 // Sizes keep the whole run near two minutes on two cores (SQLite commits wait for fsync, so
 // its rounds are the small ones); --quick is a ten-second smoke run (search: 10,000 documents).
-// --only numbering,redis,outbox,search,tasks runs some of them; search takes --documents N and --seed S.
+// --only numbering,redis,outbox,search,tasks,gateway,platform runs some of them; search takes --documents N and --seed S.
 var output = Argument("--output") ?? Path.Combine(".artifacts", "bench");
 var quick = args.Contains("--quick");
 var only = Argument("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -27,6 +29,7 @@ var results = new List<BenchmarkResult>();
 var skipped = new List<string>();
 var sections = new List<string>();
 var watch = Stopwatch.StartNew();
+var machine = Machine.Describe();
 
 if (Runs("numbering"))
 {
@@ -47,7 +50,12 @@ if (Runs("numbering"))
 if (Runs("redis"))
 {
     if (redis is null) skipped.Add("Redis Streams: PLATFORM_TEST_REDIS is not set (make bench starts the server).");
-    else results.AddRange(await RedisStreamsBenchmark.RunAsync(redis, Ops(20000), Ops(40), rounds));
+    else
+    {
+        var (streams, steady) = await RedisStreamsBenchmark.RunAsync(redis, Ops(20000), Ops(40), rounds, TimeSpan.FromSeconds(quick ? 2 : 10));
+        results.AddRange(streams);
+        sections.Add(steady);
+    }
 }
 
 if (Runs("outbox"))
@@ -65,12 +73,24 @@ if (Runs("search"))
         documents, LuceneQueries: quick ? 50 : 200, PostgresQueries: quick ? 10 : 30, FreshnessSamples: quick ? 30 : 200, seed, postgres)));
 }
 
+if (Runs("gateway"))
+{
+    sections.Add(await GatewayBenchmark.RunAsync(LaunchSettings.FindRepositoryRoot(AppContext.BaseDirectory),
+        TimeSpan.FromSeconds(quick ? 2 : 8), quick ? 1 : 3));
+}
+
+if (Runs("platform"))
+{
+    sections.Add(await PlatformBenchmark.RunAsync(LaunchSettings.FindRepositoryRoot(AppContext.BaseDirectory), postgres,
+        documents: quick ? 200 : 2000, clerks: 16));
+}
+
 // The full run's 100,000 tasks are the target; --quick checks the harness with 5,000.
 if (Runs("tasks")) results.AddRange(await TaskGrainBenchmark.RunAsync(quick ? 5_000 : 100_000));
 
 Directory.CreateDirectory(output);
 var file = Path.Combine(Path.GetFullPath(output), "results.md");
-await File.WriteAllTextAsync(file, ResultsReport.Markdown(results, skipped, Machine.Describe(), watch.Elapsed, sections));
+await File.WriteAllTextAsync(file, ResultsReport.Markdown(results, skipped, machine, watch.Elapsed, sections));
 Console.WriteLine($"Wrote {file} in {watch.Elapsed.TotalSeconds:0} s");
 
 string? Argument(string name)

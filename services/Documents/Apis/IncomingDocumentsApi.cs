@@ -37,7 +37,7 @@ public static class IncomingDocumentsApi
         var errors = request.Validate(today);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu văn bản đến không hợp lệ");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var (document, existing) = await RegisterAsync(request, user, db, outbox, audit, now, cancellationToken);
         // Returning without commit rolls the transaction back, and the arrival number with it.
         if (document is null) return DuplicateProblem(existing!, DocumentAccess.For(user));

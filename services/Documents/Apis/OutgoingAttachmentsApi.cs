@@ -8,6 +8,7 @@ using Platform.Documents.Domain;
 using Platform.Documents.Files;
 using Platform.Documents.Persistence;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Storage;
 
 namespace Platform.Documents.Apis;
 
@@ -29,7 +30,7 @@ public static class OutgoingAttachmentsApi
         if (document is null) return TypedResults.NotFound();
         document.EnsureEditable(Actor.From(user));
         var attachment = await storage.StoreAsync(id, file, main ?? false, user, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         if (attachment.IsMain)
         {
             // One main file: the one a leader will sign. A new upload replaces the old one in the draft.

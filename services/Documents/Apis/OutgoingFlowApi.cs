@@ -83,7 +83,7 @@ public static class OutgoingFlowApi
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime);
         var seal = await signing.SignAsync(id, SignatureKind.Seal, certificates.SealCertificate(), now.UtcDateTime, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var series = numbering.SeriesFor(document.Type, document.Secrecy, document.IsLegalNormative);
         var number = await NumberSeries.NextAsync(db, series, today.Year, cancellationToken);
         // Holding the series lock now; another clerk may have issued this document meanwhile.

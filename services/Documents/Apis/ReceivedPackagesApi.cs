@@ -56,7 +56,7 @@ public static class ReceivedPackagesApi
         var package = await db.ReceivedPackages.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (package is null) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         if (package.AwaitsRegistration)
         {
             var received = await inbox.ReadStoredAsync(package, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class IssuePublisher(GazetteDbContext db, Outbox outbox, OfficeCer
 
     public async Task<GazetteIssue> PublishAsync(Guid issueId, string by, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = VietnamTime.Today(clock);
         // The number comes first: holding the series lock, this publish reads the issue and its

@@ -23,6 +23,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Problem(413, "Dữ liệu gửi lên quá lớn", "Kích thước yêu cầu vượt quá giới hạn cho phép."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ", ExplainBadRequest(bad)),
             JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
+            _ when DatabaseOutage.Caused(exception) => Problem(503, "Dịch vụ tạm thời không sẵn sàng",
+                "Cơ sở dữ liệu tạm thời không trả lời; yêu cầu chưa được ghi nhận. Vui lòng thử lại sau ít phút.", "database-unavailable"),
             _ when IsRefusedText(exception, "22021", "22P05") =>
                 Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu chứa ký tự không hợp lệ (ký tự NUL hoặc mã hóa sai)."),
             _ when IsRefusedText(exception, "22001") =>
@@ -37,6 +39,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             problem = Problem(500, "Lỗi hệ thống", "Đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau hoặc liên hệ quản trị.");
         }
         context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == 503) context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

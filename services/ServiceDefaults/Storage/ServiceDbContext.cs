@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Events.Inbox;
 using Platform.ServiceDefaults.Events.Outbox;
+using Platform.ServiceDefaults.Idempotency;
 
 namespace Platform.ServiceDefaults.Storage;
 
 /// <summary>
 /// Base of every service's database context: it carries the outbox and inbox tables so a
-/// state change, the events it raises and the events it consumed commit in one transaction.
+/// state change, the events it raises and the events it consumed commit in one transaction;
+/// and the idempotency keys of write requests, which commit with the write they made.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -33,6 +35,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             inbox.Property(m => m.EventId).HasMaxLength(200);
             inbox.Property(m => m.Handler).HasMaxLength(200);
             inbox.Property(m => m.Topic).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdempotentRequest>(request =>
+        {
+            request.ToTable("idempotent_requests");
+            request.HasKey(r => r.Key);
+            request.Property(r => r.Key).HasMaxLength(400);
+            request.Property(r => r.Method).HasMaxLength(10);
+            request.Property(r => r.Path).HasMaxLength(400);
+            request.Property(r => r.ContentType).HasMaxLength(200);
+            request.Property(r => r.Location).HasMaxLength(400);
+            request.HasIndex(r => r.ReceivedAtUtc);
         });
     }
 }

@@ -46,6 +46,8 @@ public static class ResultsReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- memory: {machine.Memory}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- OS: {machine.OperatingSystem}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- .NET: {machine.DotNet}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- load average at the start (shared machine: other people's builds and tests run too): {machine.LoadAverage}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- load average at the end: {Machine.Describe().LoadAverage}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- whole run: {total.TotalSeconds:0} s");
         return text.ToString();
     }

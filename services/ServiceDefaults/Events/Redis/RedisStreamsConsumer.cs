@@ -12,11 +12,11 @@ namespace Platform.ServiceDefaults.Events.Redis;
 /// An entry that keeps failing is copied to topic.deadletter and acknowledged.
 /// </summary>
 /// <remarks>
-/// StackExchange.Redis multiplexes every caller over one connection, so a blocking
-/// XREADGROUP ... BLOCK would stall the acks, publishes and cache calls queued behind it.
-/// Instead one non-blocking XREADGROUP covers all subscribed topics, repeated at once while
-/// it returns entries and after <see cref="RedisStreamsOptions.PollInterval"/> when idle:
-/// one cheap command per interval per process, and no second connection to keep alive.
+/// One XREADGROUP ... BLOCK covers all subscribed topics. It runs on a connection of its own
+/// (<see cref="RedisBlockingReader"/>): StackExchange.Redis multiplexes every other caller over
+/// the shared one, where a blocking read would stall the acks, publishes and cache calls
+/// queued behind it. An idle read waits on the server at most
+/// <see cref="RedisStreamsOptions.PollInterval"/>, so the reclaim pass still comes round.
 /// Entries are handled one at a time, so a topic's events reach the handlers in order.
 /// A handler still running after the processing timeout may have its entry reclaimed and run
 /// again by another process; the inbox makes that second run change nothing.
@@ -33,6 +33,7 @@ public sealed partial class RedisStreamsConsumer(
 {
     private static int _instances;
     private readonly string[] _topics = subscriptions.Select(s => s.Topic).Distinct().ToArray();
+    private RedisBlockingReader? _reader;
 
     /// <summary>The consumer group: the service's app id unless EventBus:ConsumerGroup says otherwise.</summary>
     public string Group { get; } = options.Value.ConsumerGroup ?? service.AppId;
@@ -49,6 +50,7 @@ public sealed partial class RedisStreamsConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_topics.Length == 0) return;
+        _reader = new RedisBlockingReader(redis, ConsumerName + "-reader");
         var db = redis.GetDatabase();
         var groupsReady = false;
         var nextReclaim = clock.GetUtcNow();
@@ -67,9 +69,8 @@ public sealed partial class RedisStreamsConsumer(
                     await ReclaimAsync(db, stoppingToken);
                     nextReclaim = clock.GetUtcNow() + Options.ReclaimInterval;
                 }
-                var read = await ReadNewAsync(db, stoppingToken);
+                await ReadNewAsync(db, stoppingToken);
                 failures = 0;
-                if (read == 0) await Task.Delay(redisOptions.Value.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -95,6 +96,7 @@ public sealed partial class RedisStreamsConsumer(
     {
         await base.StopAsync(cancellationToken);
         await ForgetThisConsumerAsync();
+        if (_reader is not null) await _reader.DisposeAsync();
     }
 
     private async Task EnsureGroupsAsync(IDatabase db)
@@ -113,20 +115,15 @@ public sealed partial class RedisStreamsConsumer(
         }
     }
 
-    private async Task<int> ReadNewAsync(IDatabase db, CancellationToken cancellationToken)
+    private async Task ReadNewAsync(IDatabase db, CancellationToken cancellationToken)
     {
-        var positions = _topics.Select(topic => new StreamPosition(topic, StreamPosition.NewMessages)).ToArray();
-        var streams = await db.StreamReadGroupAsync(positions, Group, ConsumerName, redisOptions.Value.BatchSize);
-        var count = 0;
-        foreach (var stream in streams)
+        // WaitAsync: a stopping host does not wait for the blocked read; disposing the reader ends it.
+        var entries = await _reader!.ReadAsync(Group, ConsumerName, _topics, redisOptions.Value.BatchSize, redisOptions.Value.PollInterval)
+            .WaitAsync(cancellationToken);
+        foreach (var (topic, entry) in entries)
         {
-            foreach (var entry in stream.Entries)
-            {
-                count++;
-                await HandleEntryAsync(db, stream.Key.ToString(), entry, deliveries: 1, cancellationToken);
-            }
+            await HandleEntryAsync(db, topic, entry, deliveries: 1, cancellationToken);
         }
-        return count;
     }
 
     /// <summary>Takes over entries idle longer than the processing timeout, whoever held them.</summary>
@@ -188,7 +185,9 @@ public sealed partial class RedisStreamsConsumer(
         switch (outcome)
         {
             case DeliveryOutcome.Success:
-                await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
+                // Not waited for: the next entry need not wait a round trip. An ack that is lost leaves the
+                // entry pending; it is reclaimed after the processing timeout and the inbox skips it.
+                await db.StreamAcknowledgeAsync(topic, Group, entry.Id, CommandFlags.FireAndForget);
                 break;
             case DeliveryOutcome.Drop:
                 await DeadLetterAsync(db, topic, entry, deliveries, "rejected: not a CloudEvent, or data of the wrong shape");

@@ -14,6 +14,9 @@ public sealed class RedisStreamsOptions
     /// <summary>Entries read per topic in one XREADGROUP.</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>Wait before asking again when a read came back empty; bounds the latency of an idle consumer.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Longest an idle read waits on the server for new entries (XREADGROUP BLOCK). New entries
+    /// end the wait at once; this only bounds how late the reclaim pass may come round.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
