@@ -73,6 +73,16 @@ public sealed class PlatformLauncher : IAsyncDisposable
         {
             environment[$"Services__{service.AppId}"] = service.Url.ToString();
         }
+        if (component.AppId == "portal")
+        {
+            // The staff console: browsers come back through the gateway after signing in.
+            environment["Staff__PublicUrl"] = s.GatewayUrl.ToString().TrimEnd('/');
+            environment["Identity__ClientId"] = "portal";
+            if (DevelopmentRealm.ClientSecret(DevelopmentRealm.FilePath(s.RepositoryRoot), "portal") is { } secret)
+            {
+                environment["Identity__ClientSecret"] = secret;
+            }
+        }
         if (component.AppId == "tasks")
         {
             environment["Silo__SiloPort"] = s.SiloPort.ToString();

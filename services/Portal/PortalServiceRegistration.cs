@@ -6,6 +6,7 @@ using Platform.Portal.Apis;
 using Platform.Portal.Consumers;
 using Platform.Portal.Persistence;
 using Platform.Portal.Seed;
+using Platform.Portal.Staff;
 using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
@@ -25,6 +26,7 @@ public static class PortalServiceRegistration
         // three times the size, and page source nobody can read or search.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.AddFeedback();
+        builder.AddStaffConsole();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
         // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
@@ -40,6 +42,7 @@ public static class PortalServiceRegistration
         app.UseRateLimiter();
         app.UseStaticFiles();
         app.MapRazorPages();
+        app.MapStaffConsole();
         app.MapStaffApi();
         app.MapNewsApi();
         app.MapNewsImagesApi();

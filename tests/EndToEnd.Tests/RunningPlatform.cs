@@ -20,25 +20,11 @@ public sealed class RunningPlatform
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var data = TestServers.TempFolder("e2e");
-        var settings = new LaunchSettings
+        var settings = TestLaunchSettings.Create("e2e", new Dictionary<string, string>
         {
-            RepositoryRoot = LaunchSettings.FindRepositoryRoot(TestContext.CurrentContext.TestDirectory),
-            DataFolder = data,
-            LogFolder = Path.Combine(data, "logs"),
-            GatewayPort = FreePorts.Next(),
-            IdentityPort = FreePorts.Next(),
-            FirstServicePort = FreePorts.NextRun(5),
-            RedisPort = FreePorts.Next(),
-            SiloPort = FreePorts.Next(),
-            SiloGatewayPort = FreePorts.Next(),
-            BuildConfiguration = BuildConfigurationOf(AppContext.BaseDirectory),
-            ExtraEnvironment = new Dictionary<string, string>
-            {
-                ["EventBus__OutboxPollInterval"] = "00:00:00.500",
-                ["Gateway__MaxRequestBodyBytes"] = (1024 * 1024).ToString(),
-            },
-        };
+            ["EventBus__OutboxPollInterval"] = "00:00:00.500",
+            ["Gateway__MaxRequestBodyBytes"] = (1024 * 1024).ToString(),
+        });
         try
         {
             Platform = await PlatformLauncher.StartAsync(settings, TimeSpan.FromSeconds(120), CancellationToken.None);
@@ -56,13 +42,6 @@ public sealed class RunningPlatform
     {
         Gateway?.Dispose();
         if (Platform is not null) await Platform.DisposeAsync();
-    }
-
-    // The services were built in the same configuration as this test assembly: bin/<Configuration>/net10.0.
-    private static string BuildConfigurationOf(string folder)
-    {
-        var parts = folder.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        return parts[Array.LastIndexOf(parts, "bin") + 1];
     }
 
     private static string Tail(string folder) => !Directory.Exists(folder) ? "(no logs)" : string.Join("\n",
