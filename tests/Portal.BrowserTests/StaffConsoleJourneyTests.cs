@@ -67,6 +67,16 @@ public sealed class StaffConsoleJourneyTests
         await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("1");
         await Assertions.Expect(specialist.Locator("svg[role=img] rect")).Not.ToHaveCountAsync(0);
         await Chromium.ScreenshotAsync(specialist, "staff-unit-task-dashboard");
+
+        // The lead unit reports progress on the task.
+        await specialist.GotoAsync("/staff/nhiem-vu");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = "Giao Phòng Kinh tế chủ trì, tham mưu kế hoạch triển khai." }).ClickAsync();
+        await specialist.GetByLabel("Phần trăm hoàn thành").FillAsync("40");
+        await specialist.GetByLabel("Nội dung báo cáo").FillAsync("Đã dự thảo kế hoạch, đang lấy ý kiến các phòng.");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo tiến độ" }).ClickAsync();
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã gửi báo cáo tiến độ 40%.");
+        await Assertions.Expect(specialist.GetByText("Đã dự thảo kế hoạch, đang lấy ý kiến các phòng.")).ToBeVisibleAsync();
+        await Chromium.ScreenshotAsync(specialist, "staff-task-progress-reported");
     }
 
     [Test]
