@@ -132,6 +132,39 @@ public sealed class StaffConsoleJourneyTests
         Assert.That(readable!.Status, Is.EqualTo(200));
     }
 
+    [Test]
+    public async Task A_portal_editor_answers_a_citizens_feedback_and_the_answer_shows_on_the_public_status_page()
+    {
+        var citizen = await (await _platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _platform.BaseAddress.ToString() })).NewPageAsync();
+        await citizen.GotoAsync("/phan-anh");
+        await citizen.GetByLabel("Họ và tên").FillAsync("Trần Văn Bình");
+        await citizen.GetByLabel("Số điện thoại hoặc thư điện tử").FillAsync("0914 222 333");
+        await citizen.GetByLabel("Tiêu đề").FillAsync("Đèn chiếu sáng hỏng trên đường Lê Lợi");
+        await citizen.GetByLabel("Nội dung").FillAsync("Ba cột đèn trước số nhà 120 không sáng đã một tuần.");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh" }).ClickAsync();
+        var code = (await citizen.Locator("#ma-tra-cuu").InnerTextAsync()).Trim();
+
+        // A clerk has no feedback screens; the editor has.
+        var clerk = await _platform.SignInAsync("vanthu");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Phản ánh, kiến nghị", Exact = true })).ToHaveCountAsync(1); // the public link only
+        var refused = await clerk.GotoAsync("/staff/phan-anh");
+        Assert.That(refused!.Url, Does.Contain("/staff/khong-co-quyen"));
+
+        var editor = await _platform.SignInAsync("bientap", "/staff/phan-anh");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Đèn chiếu sáng hỏng trên đường Lê Lợi" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã nhận xử lý phản ánh.");
+        await editor.GetByLabel("Nội dung trả lời").FillAsync("Công ty Điện lực đã thay bóng đèn ngày 20/11; cảm ơn ông đã phản ánh.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Công bố trả lời" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã công bố trả lời.");
+        await Chromium.ScreenshotAsync(editor, "staff-editor-feedback-answered");
+
+        await citizen.GotoAsync("/phan-anh/tra-cuu");
+        await citizen.GetByLabel("Mã tra cứu").FillAsync(code);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByText("Công ty Điện lực đã thay bóng đèn ngày 20/11; cảm ơn ông đã phản ánh.")).ToBeVisibleAsync();
+    }
+
     private async Task<Guid> RegisterAsAdministratorAsync(string subject, string secrecy)
     {
         var token = await _platform.Tokens.PasswordAsync("quantri");

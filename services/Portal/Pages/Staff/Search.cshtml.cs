@@ -35,6 +35,10 @@ public sealed class SearchModel(DocumentsClient documents) : StaffPageModel
         _ => facet,
     };
 
+    /// <summary>A facet value as people read it; urgency codes are the shared vocabulary's.</summary>
+    public static string FacetValue(string facet, string value) =>
+        facet == "urgency" && Enum.TryParse<Urgency>(value, out var urgency) ? VocabularyNames.Of(urgency) : value;
+
     public string WithFacet(string facet, string value) => Link(facet switch
     {
         "type" => Filters() with { Type = value, Page = 1 },
