@@ -165,6 +165,37 @@ public sealed class StaffConsoleJourneyTests
         await Assertions.Expect(citizen.GetByText("Công ty Điện lực đã thay bóng đèn ngày 20/11; cảm ơn ông đã phản ánh.")).ToBeVisibleAsync();
     }
 
+    [Test]
+    public async Task A_gazette_editor_composes_an_issue_from_the_register_and_publishes_it()
+    {
+        var numberAndCode = $"{Random.Shared.Next(10, 99)}/2026/QĐ-UBND";
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent(numberAndCode), "numberAndCode" },
+            { new StringContent("Quyết định"), "documentType" },
+            { new StringContent("Ban hành Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh"), "subject" },
+            { new StringContent("Ủy ban nhân dân tỉnh"), "issuingBody" },
+            { new StringContent("Lê Quang Hùng"), "signerName" },
+            { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "signedDate" },
+            { new StringContent("Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp."), "text" },
+        })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/gazette/register") { Content = form })
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _platform.Tokens.PasswordAsync("congbao"));
+            using var response = await _platform.Gateway.SendAsync(request);
+            Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        }
+
+        var editor = await _platform.SignInAsync("congbao", "/staff/cong-bao");
+        await editor.GetByLabel($"Chọn {numberAndCode}").CheckAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Lập số công báo từ các văn bản đã chọn" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lập dự thảo công báo với 1 văn bản.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Phát hành" }).First.ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã phát hành công báo");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Row).Filter(new() { HasText = numberAndCode })).ToContainTextAsync("Đã đăng công báo");
+        await Chromium.ScreenshotAsync(editor, "staff-gazette-issue-published");
+    }
+
     private async Task<Guid> RegisterAsAdministratorAsync(string subject, string secrecy)
     {
         var token = await _platform.Tokens.PasswordAsync("quantri");

@@ -12,6 +12,7 @@ public static class StaffApiClients
         services.AddTransient<UserAccessTokenHandler>();
         services.AddHttpClient<DocumentsClient>(http => Configure(http, configuration, "documents")).AddHttpMessageHandler<UserAccessTokenHandler>();
         services.AddHttpClient<TasksClient>(http => Configure(http, configuration, "tasks")).AddHttpMessageHandler<UserAccessTokenHandler>();
+        services.AddHttpClient<GazetteClient>(http => Configure(http, configuration, "gazette")).AddHttpMessageHandler<UserAccessTokenHandler>();
         return services;
     }
 
