@@ -196,6 +196,31 @@ public sealed class StaffConsoleJourneyTests
         await Chromium.ScreenshotAsync(editor, "staff-gazette-issue-published");
     }
 
+    [Test]
+    public async Task A_portal_editor_writes_an_article_in_the_console_publishes_it_and_it_shows_on_the_home_page()
+    {
+        var title = "Khánh thành cầu Sông Hồng mới " + Guid.NewGuid().ToString("N")[..4];
+        var editor = await _platform.SignInAsync("bientap", "/staff/tin-tuc");
+        await editor.GetByLabel("Tên chuyên mục").FillAsync("Tin địa phương " + Guid.NewGuid().ToString("N")[..4]);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Thêm chuyên mục" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thêm chuyên mục");
+
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Viết bài mới" }).ClickAsync();
+        await editor.GetByLabel("Tiêu đề").FillAsync(title);
+        await editor.GetByLabel("Tóm tắt").FillAsync("Cây cầu rút ngắn 15 km đường đi giữa hai huyện.");
+        await editor.GetByLabel("Nội dung").FillAsync("Sáng nay, tỉnh tổ chức lễ khánh thành cầu.\n\nCầu dài 1,2 km, bốn làn xe.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã lưu dự thảo “{title}”.");
+
+        await editor.GetByRole(AriaRole.Button, new() { Name = $"Gửi duyệt: {title}" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = $"Xuất bản: {title}" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("Đã xuất bản");
+        await Chromium.ScreenshotAsync(editor, "staff-editor-article-published");
+
+        await editor.GotoAsync("/");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+    }
+
     private async Task<Guid> RegisterAsAdministratorAsync(string subject, string secrecy)
     {
         var token = await _platform.Tokens.PasswordAsync("quantri");

@@ -13,6 +13,7 @@ public static class StaffApiClients
         services.AddHttpClient<DocumentsClient>(http => Configure(http, configuration, "documents")).AddHttpMessageHandler<UserAccessTokenHandler>();
         services.AddHttpClient<TasksClient>(http => Configure(http, configuration, "tasks")).AddHttpMessageHandler<UserAccessTokenHandler>();
         services.AddHttpClient<GazetteClient>(http => Configure(http, configuration, "gazette")).AddHttpMessageHandler<UserAccessTokenHandler>();
+        services.AddHttpClient<NewsClient>(http => Configure(http, configuration, "portal")).AddHttpMessageHandler<UserAccessTokenHandler>();
         return services;
     }
 
