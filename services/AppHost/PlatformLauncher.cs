@@ -83,8 +83,19 @@ public sealed class PlatformLauncher : IAsyncDisposable
         if (component.AppId == "portal")
         {
             environment["Grpc__documents"] = $"http://127.0.0.1:{s.DocumentsGrpcPort}";
-            // The realm file's development secret of the portal's service account; Kubernetes takes it from a Secret.
-            environment["ServiceAccount__ClientSecret"] = "portal-backend-secret-dev";
+            // The realm file's development secrets; Kubernetes takes them from a Secret.
+            var realmFile = DevelopmentRealm.FilePath(s.RepositoryRoot);
+            if (DevelopmentRealm.ClientSecret(realmFile, "portal-backend") is { } serviceSecret)
+            {
+                environment["ServiceAccount__ClientSecret"] = serviceSecret;
+            }
+            // The staff console: browsers come back through the gateway after signing in.
+            environment["Staff__PublicUrl"] = s.GatewayUrl.ToString().TrimEnd('/');
+            environment["Identity__ClientId"] = "portal";
+            if (DevelopmentRealm.ClientSecret(realmFile, "portal") is { } secret)
+            {
+                environment["Identity__ClientSecret"] = secret;
+            }
         }
         if (s.Databases.TryGetValue(component.AppId, out var database))
         {

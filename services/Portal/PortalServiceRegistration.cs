@@ -8,6 +8,7 @@ using Platform.Portal.Persistence;
 using Platform.Portal.PublicDocuments;
 using Platform.Portal.Security;
 using Platform.Portal.Seed;
+using Platform.Portal.Staff;
 using Platform.Portal.Submissions;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
@@ -29,6 +30,7 @@ public static class PortalServiceRegistration
         builder.AddFeedback();
         builder.AddPublicDocuments();
         builder.AddPortalSecurity();
+        builder.AddStaffConsole();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NewsApi.EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.PortalEditor, Roles.Administrator));
         // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
@@ -47,6 +49,7 @@ public static class PortalServiceRegistration
         app.UseRateLimiter();
         app.UseStaticFiles();
         app.MapRazorPages();
+        app.MapStaffConsole();
         app.MapStaffApi();
         app.MapNewsApi();
         app.MapNewsImagesApi();

@@ -20,15 +20,11 @@ public sealed class RunningPlatform
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var data = TestServers.TempFolder("e2e");
-        var settings = TestLaunchSettings.ForFolder(data) with
+        var settings = TestLaunchSettings.Create("e2e", new Dictionary<string, string>
         {
-            ExtraEnvironment = new Dictionary<string, string>
-            {
-                ["EventBus__OutboxPollInterval"] = "00:00:00.500",
-                ["Gateway__MaxRequestBodyBytes"] = (1024 * 1024).ToString(),
-            },
-        };
+            ["EventBus__OutboxPollInterval"] = "00:00:00.500",
+            ["Gateway__MaxRequestBodyBytes"] = (1024 * 1024).ToString(),
+        });
         try
         {
             Platform = await PlatformLauncher.StartAsync(settings, TimeSpan.FromSeconds(120), CancellationToken.None);

@@ -1,13 +1,21 @@
+using NUnit.Framework;
 using Platform.AppHost;
 
 namespace Platform.TestSupport;
 
-/// <summary>How a test starts the whole platform: free ports, its own data folder and logs, the test assembly's build.</summary>
+/// <summary>
+/// Launch settings for a test run of the whole platform: its own data folder and Redis, free
+/// ports, and the services built in the same configuration as the calling test assembly.
+/// </summary>
 public static class TestLaunchSettings
 {
+    /// <summary>In a new temporary folder named after <paramref name="name"/>.</summary>
+    public static LaunchSettings Create(string name, IReadOnlyDictionary<string, string> extraEnvironment) =>
+        ForFolder(TestServers.TempFolder(name)) with { ExtraEnvironment = extraEnvironment };
+
     public static LaunchSettings ForFolder(string dataFolder) => new()
     {
-        RepositoryRoot = LaunchSettings.FindRepositoryRoot(NUnit.Framework.TestContext.CurrentContext.TestDirectory),
+        RepositoryRoot = LaunchSettings.FindRepositoryRoot(TestContext.CurrentContext.TestDirectory),
         DataFolder = dataFolder,
         LogFolder = Path.Combine(dataFolder, "logs"),
         GatewayPort = FreePorts.Next(),

@@ -73,19 +73,3 @@ public enum TaskAction
     BecameDueSoon,
     BecameOverdue,
 }
-
-/// <summary>Status names as people read them.</summary>
-public static class StatusNames
-{
-    public static string Of(TaskState state) => state switch
-    {
-        TaskState.NotStarted => "Chưa thực hiện",
-        TaskState.InProgress => "Đang thực hiện",
-        TaskState.AwaitingConfirmation => "Chờ xác nhận",
-        TaskState.Done => "Hoàn thành",
-        TaskState.Paused => "Tạm dừng",
-        TaskState.Refused => "Từ chối",
-        TaskState.Redo => "Làm lại",
-        _ => state.ToString(),
-    };
-}

@@ -110,7 +110,7 @@ public sealed class TaskRecord
     {
         if (Deadline is not { } current) throw Rule("Nhiệm vụ không có thời hạn nên không thể gia hạn.", "no-deadline");
         if (Status is TaskState.Done or TaskState.Refused)
-            throw Rule($"Nhiệm vụ đang ở trạng thái \"{StatusNames.Of(Status)}\" nên không thể gia hạn.", "cannot-extend");
+            throw Rule($"Nhiệm vụ đang ở trạng thái \"{VocabularyNames.Of(Status)}\" nên không thể gia hạn.", "cannot-extend");
         if (PendingExtension is not null) throw Rule("Đã có một đề nghị gia hạn đang chờ lãnh đạo quyết định.", "extension-pending");
         if (newDeadline <= current) throw Rule("Hạn mới phải sau hạn hiện tại.", "deadline-not-later", 400);
         RequireReason(reason, "đề nghị gia hạn");
@@ -123,7 +123,7 @@ public sealed class TaskRecord
     {
         var pending = PendingExtension ?? throw Rule("Không có đề nghị gia hạn nào đang chờ quyết định.", "no-pending-extension");
         if (Status is TaskState.Done or TaskState.Refused)
-            throw Rule($"Nhiệm vụ đang ở trạng thái \"{StatusNames.Of(Status)}\" nên không thể gia hạn.", "cannot-extend");
+            throw Rule($"Nhiệm vụ đang ở trạng thái \"{VocabularyNames.Of(Status)}\" nên không thể gia hạn.", "cannot-extend");
         RequireReason(reason, approve ? "đồng ý gia hạn" : "từ chối gia hạn");
         pending.Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Refused;
         pending.DecidedBy = by;
@@ -205,7 +205,7 @@ public sealed class TaskRecord
     {
         if (!allowed.Contains(Status))
         {
-            throw Rule($"Không thể {action} khi nhiệm vụ đang ở trạng thái \"{StatusNames.Of(Status)}\".", "illegal-transition");
+            throw Rule($"Không thể {action} khi nhiệm vụ đang ở trạng thái \"{VocabularyNames.Of(Status)}\".", "illegal-transition");
         }
     }
 
