@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
+using Polly;
+using Polly.Retry;
 using Platform.Portal.Staff.Clients;
 using Platform.Portal.Staff.SignIn;
 using Platform.ServiceDefaults.Events.Redis;
@@ -73,7 +75,16 @@ public static class StaffConsoleRegistration
             // No token database: the portal keeps no tables for the console. The state token stays
             // bound to the browser by OpenIddict's request-forgery cookie and expires in minutes.
             client.DisableTokenStorage();
-            client.UseSystemNetHttp();
+            // One quick retry instead of the default back-off: a person is waiting on the sign-in
+            // link, and with the identity provider down they should see the error at once, not in 15 s.
+            client.UseSystemNetHttp().SetHttpResiliencePipeline(pipeline => pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .HandleResult(response => (int)response.StatusCode >= 500),
+            }));
             client.UseAspNetCore()
                 .EnableRedirectionEndpointPassthrough()
                 .EnablePostLogoutRedirectionEndpointPassthrough()

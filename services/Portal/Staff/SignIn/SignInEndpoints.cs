@@ -15,15 +15,35 @@ public static class SignInEndpoints
 {
     public static void MapStaffSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(StaffSession.SignInPath, (string? returnUrl) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) },
-            [OpenIddictClientAspNetCoreDefaults.AuthenticationScheme]));
+        endpoints.MapGet(StaffSession.SignInPath, ChallengeAsync);
         endpoints.MapMethods("/" + StaffSession.CallbackPath, ["GET", "POST"], SignedInAsync);
         endpoints.MapMethods("/" + StaffSession.SignedOutPath, ["GET", "POST"], async (HttpContext context) =>
         {
             var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
             return Results.Redirect(LocalOrHome(result.Properties?.RedirectUri));
         });
+    }
+
+    /// <summary>
+    /// Sends the person to the realm's login page. The challenge first reads the realm's discovery
+    /// document; when the identity provider does not answer, the person gets a 503 saying so, not a 500.
+    /// </summary>
+    private static async Task<IResult> ChallengeAsync(HttpContext context, ILoggerFactory logs, string? returnUrl)
+    {
+        try
+        {
+            await context.ChallengeAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme,
+                new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) });
+            return Results.Empty;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException
+            or OpenIddict.Abstractions.OpenIddictExceptions.ProtocolException && !context.Response.HasStarted)
+        {
+            logs.CreateLogger(typeof(SignInEndpoints)).LogWarning(exception, "Identity provider unreachable at sign-in");
+            return Results.Problem(title: "Chưa đăng nhập được",
+                detail: "Máy chủ xác thực tạm thời không trả lời. Vui lòng thử lại sau ít phút.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, type: "identity-provider-unavailable");
+        }
     }
 
     private static async Task<IResult> SignedInAsync(HttpContext context, OpenIddictValidationService validation, ILoggerFactory logs)
