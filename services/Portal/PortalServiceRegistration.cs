@@ -36,6 +36,7 @@ public static class PortalServiceRegistration
         // After the migrator, which AddServiceDefaults registered first: hosted services start in order.
         builder.Services.AddHostedService<SampleNewsSeeder>();
         builder.Services.AddHostedService<SectionSeeder>();
+        builder.Services.AddHostedService<SearchTextBackfill>();
         builder.Services.AddEventHandler<DocumentIssued, PublishPublicDocument>();
         builder.Services.AddEventHandler<DocumentRecalled, WithdrawRecalledDocument>();
         builder.Services.AddEventHandler<GazetteIssuePublished, ShowGazetteIssue>();

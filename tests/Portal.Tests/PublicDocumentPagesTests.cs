@@ -125,10 +125,24 @@ public sealed class PublicDocumentPagesTests(DatabaseKind database)
     public async Task Gazette_issues_are_found_by_number_within_a_year()
     {
         var found = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&so=13"));
-        var missing = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&so=14"));
+        var missing = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&so=15"));
 
         Assert.That(found, Does.Contain("Số 12 + 13 năm 2026"));
         Assert.That(missing, Does.Contain("Không có số công báo phù hợp.").And.Not.Contain("Số 12 + 13 năm 2026"));
+    }
+
+    [Test]
+    public async Task Gazette_issues_are_found_by_the_words_of_the_documents_they_carry()
+    {
+        var list = await _visitor.GetStringAsync("/van-ban");
+        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(list, "href=\"/van-ban/([0-9a-f-]{36})\">24/QĐ-UBND<").Groups[1].Value);
+        await _portal.Broker.PublishAsync(new GazetteIssuePublished(Guid.NewGuid(), 2026, [14], new DateOnly(2026, 11, 21), [id],
+            "/api/gazette/public/issues/0196a0a0-0000-7000-8000-000000000003/pdf", DateTimeOffset.UtcNow));
+        await Eventually.UntilAsync(() => _visitor.GetStringAsync("/cong-bao?nam=2026"), page => page.Contains("Số 14 năm 2026"), what: "issue 14");
+
+        var found = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/cong-bao?nam=2026&q=ke+hoach+so+24"));
+
+        Assert.That(found, Does.Contain("Số 14 năm 2026").And.Contain("24/QĐ-UBND").And.Not.Contain("Số 12 + 13"));
     }
 
     [Test]

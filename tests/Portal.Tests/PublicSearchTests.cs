@@ -51,6 +51,13 @@ public sealed partial class PublicSearchTests
         });
     }
 
+    [Test, Order(1)]
+    public async Task A_search_with_diacritics_finds_it_too()
+    {
+        var page = WebUtility.HtmlDecode(await _visitor.GetStringAsync("/van-ban?q=" + Uri.EscapeDataString("Đề án chuyển đổi số")));
+        Assert.That(page, Does.Contain($"/van-ban/{_public}").And.Not.Contain("tim-du-phong"));
+    }
+
     [Test, Order(2)]
     public async Task The_document_page_offers_the_signed_file_and_shows_the_signature_check()
     {

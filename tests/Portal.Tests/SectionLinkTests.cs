@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Portal.Domain;
 
 namespace Platform.Portal.Tests;
@@ -42,4 +43,31 @@ public sealed class SignerNameTests
     [TestCase("CN=Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh")]
     public void A_certificate_subject_reads_as_person_and_organisation(string subject, string shown) =>
         Assert.That(Platform.Portal.PublicDocuments.DocumentsPublicApi.CommonName(subject), Is.EqualTo(shown));
+}
+
+public sealed class SearchTextBackfillTests
+{
+    [Test]
+    public async Task A_document_recorded_without_search_text_gets_it_at_start()
+    {
+        using var portal = new PortalFactory(Platform.TestSupport.DatabaseKind.Sqlite);
+        var id = Guid.NewGuid();
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Portal.Persistence.PortalDbContext>();
+            db.PublicDocuments.Add(new PublicDocument
+            {
+                DocumentId = id, NumberAndCode = "12/QĐ-UBND", DocumentType = "Quyết định", Subject = "Về việc thành lập Tổ công tác",
+                SignerName = "Nguyễn Văn A", IssuedDate = new DateOnly(2026, 11, 1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await portal.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Platform.Portal.Persistence.SearchTextBackfill>().Single()
+            .StartAsync(CancellationToken.None);
+
+        using var check = portal.Services.CreateScope();
+        var stored = await check.ServiceProvider.GetRequiredService<Platform.Portal.Persistence.PortalDbContext>().PublicDocuments.FindAsync(id);
+        Assert.That(stored!.SearchText, Is.EqualTo("12/qd ubnd quyet dinh ve viec thanh lap to cong tac nguyen van a"));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class PublishPublicDocument(PortalDbContext db) : IEventHandler<Do
             SignerPosition = @event.SignerPosition,
             IssuedDate = @event.IssuedDate,
             IsLegalNormative = @event.IsLegalNormative,
-            SearchText = SearchText.Fold($"{@event.NumberAndCode} {@event.DocumentType} {@event.Subject} {@event.SignerName}"),
+            SearchText = PublicDocument.SearchTextOf(@event.NumberAndCode, @event.DocumentType, @event.Subject, @event.SignerName),
         });
     }
 }

@@ -17,6 +17,10 @@ public sealed class PublicDocument
     /// <summary>Number, type, subject and signer folded (<see cref="Domain.SearchText"/>): the search when Documents is down.</summary>
     public string SearchText { get; init; } = "";
 
+    /// <summary>What the portal's own search matches: number, type, subject and signer, folded.</summary>
+    public static string SearchTextOf(string numberAndCode, string documentType, string subject, string signerName) =>
+        Domain.SearchText.Fold($"{numberAndCode} {documentType} {subject} {signerName}");
+
     /// <summary>The last signature check Documents gave; kept so the page shows it while Documents is down.</summary>
     public SignatureCheck? Verification { get; set; }
     public List<PublicDocumentFile> Files { get; set; } = [];

@@ -64,7 +64,8 @@ public sealed class DetailModel(PortalDbContext db, DocumentsPublicApi documents
             document.Verification = check;
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
+                                           && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Documents unavailable for {DocumentId}: {Message}", document.DocumentId, exception.Message);
             DocumentsUnavailable = true;
