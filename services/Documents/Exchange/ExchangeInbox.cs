@@ -75,16 +75,16 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
             DocumentId = header.DocumentId,
             Kind = kind,
             SenderCode = header.From.OrganId,
-            SenderName = header.From.OrganName,
+            SenderName = Cut(header.From.OrganName, 250),
             NumberAndCode = header.Code.ToString(),
             DocumentDate = header.PromulgationDate,
-            DocumentType = header.TypeName,
-            Subject = header.Subject,
+            DocumentType = Cut(header.TypeName, 100),
+            Subject = Cut(header.Subject, 500),
             Priority = header.Other.Priority,
             PageAmount = header.Other.PageAmount,
-            SignerName = header.Signer.FullName,
-            SenderReason = package.Trace.Reason,
-            ReplacesDocumentId = package.Trace.ReplacesDocumentId,
+            SignerName = Cut(header.Signer.FullName, 200),
+            SenderReason = package.Trace.Reason is { } reason ? Cut(reason, 2000) : null,
+            ReplacesDocumentId = package.Trace.ReplacesDocumentId is { } replaced ? Cut(replaced, 100) : null,
             PackageSha256 = stored.Sha256,
             ReceivedAtUtc = now,
         }, now));
@@ -99,6 +99,9 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
         }
         return FeedbackStatus.Arrived;
     }
+
+    /// <summary>Another vendor's schema may allow longer text than our columns; the package itself keeps the full text.</summary>
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
 
     private async Task<bool> AlreadyStoredAsync(string documentId, BusinessKind kind)
     {

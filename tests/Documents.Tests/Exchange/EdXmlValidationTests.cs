@@ -77,6 +77,15 @@ public sealed class EdXmlValidationTests
     }
 
     [Test]
+    public void A_document_id_longer_than_we_can_keep_is_refused_by_the_schema()
+    {
+        var xml = Written();
+        var id = xml.Descendants(E + "DocumentId").Single();
+        id.Value = id.Value + new string('X', 100);
+        Assert.That(Refused(xml).Problems.Single(), Does.Contain("sai lược đồ edXML"));
+    }
+
+    [Test]
     public void Text_that_is_not_xml_or_carries_a_dtd_is_refused()
     {
         Assert.Throws<EdXmlException>(() => EdXmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("không phải xml"))));
