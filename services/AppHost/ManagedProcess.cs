@@ -72,10 +72,18 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the process at once, as a crash would (kill -9).</summary>
+    /// <summary>
+    /// Ends the process at once, as a crash would (kill -9), and waits until it is gone: a
+    /// loaded machine may take a moment to reap it, and until then it still holds its port.
+    /// </summary>
     public void Kill()
     {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
+        try
+        {
+            if (_process.HasExited) return;
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(30));
+        }
         catch (InvalidOperationException) { }
     }
 

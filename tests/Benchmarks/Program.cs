@@ -11,6 +11,13 @@ using Platform.Benchmarks.Storage;
 // Sizes keep the whole run near two minutes on two cores (SQLite commits wait for fsync, so
 // its rounds are the small ones); --quick is a ten-second smoke run (search: 10,000 documents).
 // --only numbering,redis,outbox,search,tasks,gateway,platform runs some of them; search takes --documents N and --seed S.
+if (args is [BareYarp.Verb, var proxyPort, var backendUrl])
+{
+    // A child process of the gateway benchmark, not a benchmark run.
+    await BareYarp.RunAsync(int.Parse(proxyPort, CultureInfo.InvariantCulture), new Uri(backendUrl));
+    return;
+}
+
 var output = Argument("--output") ?? Path.Combine(".artifacts", "bench");
 var quick = args.Contains("--quick");
 var only = Argument("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -29,18 +29,23 @@ public sealed class DatabaseOutageTests
 
         await FaultyPlatform.Postgres.StopAsync();
         var during = new List<Answer>();
+        HttpStatusCode readiness;
         try
         {
             for (var sequence = 2; sequence <= 6; sequence++)
             {
                 during.Add(await client.PostOnceAsync("vanthu", "/api/documents/incoming", () => Registration(sequence)));
             }
+            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using var ready = await probe.GetAsync(new Uri(FaultyPlatform.Platform.Component("documents").Url, "/health/ready"));
+            readiness = ready.StatusCode;
         }
         finally
         {
             await FaultyPlatform.Postgres.StartAsync();
         }
 
+        Assert.That(readiness, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "documents reports not ready without its database");
         Assert.Multiple(() =>
         {
             foreach (var answer in during)

@@ -15,6 +15,7 @@ namespace Platform.Benchmarks.Peers;
 /// forwarded headers, telemetry) against nginx as a plain reverse proxy, both in front of the
 /// same backend, each measured with wrk at 64 connections next to calling the backend directly.
 /// Targets of issue 10: the gateway at least as fast as nginx, and under 0.5 ms added at p50.
+/// Bare YARP runs alongside, so that YARP itself and the gateway's edge can be told apart.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -45,12 +46,16 @@ public static class GatewayBenchmark
         };
         foreach (var service in new[] { "documents", "tasks", "portal", "gazette", "reporting" }) environment[$"Services__{service}"] = backendUrl.ToString();
         await using var gateway = ManagedProcess.Start("gateway", "dotnet", [gatewayDll], environment, System.IO.Path.GetDirectoryName(gatewayDll)!, folder);
+        var barePort = FreePorts.Next();
+        await using var bare = ManagedProcess.Start("bare-yarp", "dotnet", [typeof(BareYarp).Assembly.Location, BareYarp.Verb, barePort.ToString(CultureInfo.InvariantCulture), backendUrl.ToString()],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, AppContext.BaseDirectory, folder);
 
         var targets = new (string Name, Uri Url)[]
         {
             ("backend directly", new Uri(backendUrl, Path)),
             ("nginx 1.22 → backend", new Uri($"http://127.0.0.1:{nginxPort}{Path}")),
             ("platform gateway (YARP) → backend", new Uri($"http://127.0.0.1:{gatewayPort}{Path}")),
+            ("bare YARP 2.3 → backend", new Uri($"http://127.0.0.1:{barePort}{Path}")),
         };
         foreach (var (name, url) in targets) await WaitAnswersAsync(name, url);
 
@@ -81,12 +86,14 @@ public static class GatewayBenchmark
         var direct = rows[0].Result;
         var nginx = rows[1].Result;
         var yarp = rows[2].Result;
+        var bare = rows[3].Result;
         var text = new StringBuilder();
         text.AppendLine("## Gateway: YARP against nginx");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"wrk -t2 -c{Connections} --latency, GET of a 1 KB JSON answer from one backend (Kestrel, in the benchmark process), {rounds} rounds of {duration.TotalSeconds:0} s taking the three in turn; medians of the rounds.");
-        text.AppendLine("nginx: `worker_processes auto`, upstream keepalive, access log off. The gateway: the platform's own (gateway/, Release), with its whole edge in the path.");
+        text.AppendLine("nginx: `worker_processes auto`, upstream keepalive, access log off. The gateway: the platform's own (gateway/, Release), with its whole edge in the path");
+        text.AppendLine("(correlation id, security headers, rate limiter, forwarded headers, authentication, telemetry). Bare YARP: one catch-all route and nothing else (Peers/BareYarp.cs), so the difference to the gateway is what the edge costs.");
         text.AppendLine();
         text.AppendLine("| path | requests/s | p50 | p99 | added at p50 | errors |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -102,6 +109,10 @@ public static class GatewayBenchmark
             $"| gateway at least as fast as nginx (requests/s) | {yarp.RequestsPerSecond / nginx.RequestsPerSecond:0.00} × nginx | {(yarp.RequestsPerSecond >= nginx.RequestsPerSecond ? "yes" : "no")} |");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| gateway adds under {AddedP50TargetMs} ms at p50 | {yarp.P50Ms - direct.P50Ms:0.000} ms | {(yarp.P50Ms - direct.P50Ms < AddedP50TargetMs ? "yes" : "no")} |");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| bare YARP at least as fast as nginx (requests/s) | {bare.RequestsPerSecond / nginx.RequestsPerSecond:0.00} × nginx | {(bare.RequestsPerSecond >= nginx.RequestsPerSecond ? "yes" : "no")} |");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| bare YARP adds under {AddedP50TargetMs} ms at p50 | {bare.P50Ms - direct.P50Ms:0.000} ms | {(bare.P50Ms - direct.P50Ms < AddedP50TargetMs ? "yes" : "no")} |");
         text.AppendLine();
         text.AppendLine("With wrk, the backend and the proxy on the same two cores, each proxy's time is partly taken from the backend; the ratio between the two proxies is the comparison that holds.");
         text.AppendLine();
