@@ -109,6 +109,23 @@ public sealed class StaffConsoleJourneyTests
     }
 
     [Test]
+    public async Task A_session_outlives_its_first_access_token_by_refreshing_it()
+    {
+        var page = await _platform.SignInAsync("chuyenvien", "/staff/nhiem-vu");
+        var visited = new List<string>();
+        page.Request += (_, request) => visited.Add(request.Url);
+
+        await Task.Delay(StaffPlatform.AccessTokenLifetime + TimeSpan.FromSeconds(1));
+        await page.ReloadAsync();
+
+        // No new sign-in (neither the console's nor the identity provider's), and Tasks accepted the renewed token.
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_platform.BaseAddress, "/staff/nhiem-vu").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhiệm vụ của đơn vị KT" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.That(visited, Has.None.Contains("/realms/").And.None.Contains("/staff/dang-nhap"));
+    }
+
+    [Test]
     public async Task A_clerk_never_sees_a_document_above_their_clearance_in_the_console()
     {
         // The administrator (cleared for Tối mật) registers one document at Mật and one at Tối mật.
