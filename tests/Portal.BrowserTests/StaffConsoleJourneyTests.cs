@@ -91,6 +91,12 @@ public sealed class StaffConsoleJourneyTests
             Assert.That(session.SameSite, Is.EqualTo(SameSiteAttribute.Lax));
         });
 
+        // A forged sign-out (another site's form: the cookie goes along, the antiforgery token does not) is refused.
+        var forged = await page.Context.APIRequest.PostAsync("/staff/dang-xuat", new() { MaxRedirects = 0 });
+        Assert.That(forged.Status, Is.EqualTo(400));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bàn làm việc" })).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(_platform.BaseAddress, "/").ToString());
         await Chromium.ScreenshotAsync(page, "staff-signed-out");
