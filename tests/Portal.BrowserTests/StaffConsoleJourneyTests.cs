@@ -25,7 +25,8 @@ public sealed class StaffConsoleJourneyTests
     public async Task A_clerk_registers_an_incoming_document_a_leader_directs_it_and_the_task_reaches_the_units_dashboard()
     {
         var subject = "Về việc triển khai kế hoạch chuyển đổi số năm 2027 " + Guid.NewGuid().ToString("N")[..6];
-        var clerk = await _platform.SignInAsync("vanthu");
+        // The clerk works on a phone.
+        var clerk = await _platform.SignInAsync("vanthu", viewport: new ViewportSize { Width = 390, Height = 844 });
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Vào sổ văn bản đến" }).First.ClickAsync();
         await clerk.GetByLabel("Cơ quan ban hành").FillAsync("Sở Thông tin và Truyền thông");
         await clerk.GetByLabel("Số, ký hiệu").FillAsync("215/STTTT-CĐS");

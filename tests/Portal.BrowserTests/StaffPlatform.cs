@@ -50,9 +50,9 @@ public sealed class StaffPlatform : IAsyncDisposable
     }
 
     /// <summary>A fresh browser (no cookies) in which <paramref name="username"/> signs in on the identity provider's login page.</summary>
-    public async Task<IPage> SignInAsync(string username, string startPath = "/staff")
+    public async Task<IPage> SignInAsync(string username, string startPath = "/staff", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "vi-VN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync(startPath);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/realms/platform/"));
