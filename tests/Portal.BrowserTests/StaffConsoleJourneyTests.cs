@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +26,8 @@ public sealed class StaffConsoleJourneyTests
     public async Task A_clerk_registers_an_incoming_document_a_leader_directs_it_and_the_task_reaches_the_units_dashboard()
     {
         var subject = "Về việc triển khai kế hoạch chuyển đổi số năm 2027 " + Guid.NewGuid().ToString("N")[..6];
-        var clerk = await _platform.SignInAsync("vanthu");
+        // The clerk works on a phone.
+        var clerk = await _platform.SignInAsync("vanthu", viewport: new ViewportSize { Width = 390, Height = 844 });
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Vào sổ văn bản đến" }).First.ClickAsync();
         await clerk.GetByLabel("Cơ quan ban hành").FillAsync("Sở Thông tin và Truyền thông");
         await clerk.GetByLabel("Số, ký hiệu").FillAsync("215/STTTT-CĐS");
@@ -91,6 +93,12 @@ public sealed class StaffConsoleJourneyTests
             Assert.That(session.SameSite, Is.EqualTo(SameSiteAttribute.Lax));
         });
 
+        // A forged sign-out (another site's form: the cookie goes along, the antiforgery token does not) is refused.
+        var forged = await page.Context.APIRequest.PostAsync("/staff/dang-xuat", new() { MaxRedirects = 0 });
+        Assert.That(forged.Status, Is.EqualTo(400));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bàn làm việc" })).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(_platform.BaseAddress, "/").ToString());
         await Chromium.ScreenshotAsync(page, "staff-signed-out");
@@ -106,6 +114,65 @@ public sealed class StaffConsoleJourneyTests
         using var response = await replay.SendAsync(request);
         Assert.That((int)response.StatusCode, Is.EqualTo(302));
         Assert.That(response.Headers.Location?.ToString(), Does.Contain("/staff/dang-nhap"));
+    }
+
+    [Test]
+    public async Task A_clerk_follows_an_outgoing_document_to_issue_and_sees_its_recipients_without_invented_statuses()
+    {
+        var subject = "Về việc tổ chức Hội nghị tổng kết công tác năm 2026 " + Guid.NewGuid().ToString("N")[..4];
+        var draft = await ApiAsync(HttpMethod.Post, "/api/documents/outgoing", "chuyenvien", JsonContent.Create(new
+        {
+            documentType = "Công văn", subject, urgency = "Normal", secrecy = "None",
+            recipients = new[] { "Sở Tài chính", "UBND huyện Đông Anh" },
+        }), HttpStatusCode.Created);
+        var id = draft.GetProperty("id").GetString();
+        var file = new ByteArrayContent(MinimalPdf());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/attachments", "chuyenvien",
+            new MultipartFormDataContent { { file, "file", "cong-van.pdf" }, { new StringContent("true"), "main" } }, HttpStatusCode.Created);
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/submit", "chuyenvien", JsonContent.Create(new { }));
+
+        var clerk = await _platform.SignInAsync("vanthu", "/staff/van-ban-di");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("[aria-current=step]")).ToHaveTextAsync("Kiểm tra nội dung, thể thức");
+        await Assertions.Expect(clerk.GetByText("Văn bản chưa phát hành nên chưa có tình trạng gửi, nhận.")).ToBeVisibleAsync();
+
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/review", "lanhdao", JsonContent.Create(new { }));
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/approve", "lanhdao", JsonContent.Create(new { }));
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/sign", "lanhdao",
+            JsonContent.Create(new { signerName = "Lê Quang Hùng", signerPosition = "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH" }));
+        await ApiAsync(HttpMethod.Post, $"/api/documents/outgoing/{id}/issue", "vanthu", JsonContent.Create(new { }));
+
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.Locator("[aria-current=step]")).ToHaveTextAsync("Cấp số, phát hành");
+        foreach (var recipient in new[] { "Sở Tài chính", "UBND huyện Đông Anh" })
+        {
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = recipient })).ToHaveCountAsync(1);
+        }
+        // Where Documents gives no per-recipient status, the page says so and shows none.
+        var note = clerk.GetByText("Tình trạng gửi, nhận theo từng nơi nhận chưa có");
+        if (await note.CountAsync() > 0)
+        {
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Cell, new() { Name = "Không có dữ liệu" })).ToHaveCountAsync(2);
+        }
+        await Chromium.ScreenshotAsync(clerk, "staff-clerk-outgoing-issued");
+    }
+
+    [Test]
+    public async Task A_session_outlives_its_first_access_token_by_refreshing_it()
+    {
+        var page = await _platform.SignInAsync("chuyenvien", "/staff/nhiem-vu");
+        var visited = new List<string>();
+        page.Request += (_, request) => visited.Add(request.Url);
+
+        await Task.Delay(StaffPlatform.AccessTokenLifetime + TimeSpan.FromSeconds(1));
+        await page.ReloadAsync();
+
+        // No new sign-in (neither the console's nor the identity provider's), and Tasks accepted the renewed token.
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_platform.BaseAddress, "/staff/nhiem-vu").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhiệm vụ của đơn vị KT" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.That(visited, Has.None.Contains("/realms/").And.None.Contains("/staff/dang-nhap"));
     }
 
     [Test]
@@ -169,7 +236,7 @@ public sealed class StaffConsoleJourneyTests
     public async Task A_gazette_editor_composes_an_issue_from_the_register_and_publishes_it()
     {
         var numberAndCode = $"{Random.Shared.Next(10, 99)}/2026/QĐ-UBND";
-        using (var form = new MultipartFormDataContent
+        await ApiAsync(HttpMethod.Post, "/api/gazette/register", "congbao", new MultipartFormDataContent
         {
             { new StringContent(numberAndCode), "numberAndCode" },
             { new StringContent("Quyết định"), "documentType" },
@@ -178,13 +245,7 @@ public sealed class StaffConsoleJourneyTests
             { new StringContent("Lê Quang Hùng"), "signerName" },
             { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "signedDate" },
             { new StringContent("Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp."), "text" },
-        })
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/gazette/register") { Content = form })
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _platform.Tokens.PasswordAsync("congbao"));
-            using var response = await _platform.Gateway.SendAsync(request);
-            Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-        }
+        }, HttpStatusCode.Created);
 
         var editor = await _platform.SignInAsync("congbao", "/staff/cong-bao");
         await editor.GetByLabel($"Chọn {numberAndCode}").CheckAsync();
@@ -223,19 +284,23 @@ public sealed class StaffConsoleJourneyTests
 
     private async Task<Guid> RegisterAsAdministratorAsync(string subject, string secrecy)
     {
-        var token = await _platform.Tokens.PasswordAsync("quantri");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents/incoming")
+        var created = await ApiAsync(HttpMethod.Post, "/api/documents/incoming", "quantri", JsonContent.Create(new
         {
-            Content = JsonContent.Create(new
-            {
-                issuingBody = "Bộ Chỉ huy Quân sự tỉnh", numberAndCode = $"{Random.Shared.Next(10, 999)}/KH-BCH", documentDate = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
-                documentType = "Kế hoạch", subject, urgency = "Normal", secrecy, pageCount = 3,
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            issuingBody = "Bộ Chỉ huy Quân sự tỉnh", numberAndCode = $"{Random.Shared.Next(10, 999)}/KH-BCH", documentDate = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            documentType = "Kế hoạch", subject, urgency = "Normal", secrecy, pageCount = 3,
+        }), HttpStatusCode.Created);
+        return created.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Calls an API through the gateway as a realm user, as a script or another screen would.</summary>
+    private async Task<JsonElement> ApiAsync(HttpMethod method, string path, string username, HttpContent? content = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _platform.Tokens.PasswordAsync(username));
         using var response = await _platform.Gateway.SendAsync(request);
-        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{method} {path}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>Reloads until the locator shows: what arrives by event (tasks, the search index) takes a moment.</summary>

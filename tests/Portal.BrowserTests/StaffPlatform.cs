@@ -26,10 +26,16 @@ public sealed class StaffPlatform : IAsyncDisposable
     public HttpClient Gateway { get; }
     public RealmTokens Tokens { get; }
     public Uri BaseAddress => Platform.Settings.GatewayUrl;
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
 
     public static async Task<StaffPlatform> StartAsync()
     {
-        var settings = TestLaunchSettings.Create("staff-console", new Dictionary<string, string> { ["EventBus__OutboxPollInterval"] = "00:00:00.500" });
+        var settings = TestLaunchSettings.Create("staff-console", new Dictionary<string, string>
+        {
+            ["EventBus__OutboxPollInterval"] = "00:00:00.500",
+            // Short-lived access tokens, so a test can outlive one and see the session renew it.
+            ["Identity__AccessTokenLifetime"] = AccessTokenLifetime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         PlatformLauncher platform;
         try
         {
@@ -44,9 +50,9 @@ public sealed class StaffPlatform : IAsyncDisposable
     }
 
     /// <summary>A fresh browser (no cookies) in which <paramref name="username"/> signs in on the identity provider's login page.</summary>
-    public async Task<IPage> SignInAsync(string username, string startPath = "/staff")
+    public async Task<IPage> SignInAsync(string username, string startPath = "/staff", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "vi-VN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync(startPath);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/realms/platform/"));
