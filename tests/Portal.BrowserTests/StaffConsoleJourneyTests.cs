@@ -117,7 +117,7 @@ public sealed class StaffConsoleJourneyTests
     }
 
     [Test]
-    public async Task A_clerk_follows_an_outgoing_document_to_issue_and_sees_its_recipients_without_invented_statuses()
+    public async Task A_clerk_follows_an_outgoing_document_to_issue_and_sees_its_recipients_with_their_exchange_status()
     {
         var subject = "Về việc tổ chức Hội nghị tổng kết công tác năm 2026 " + Guid.NewGuid().ToString("N")[..4];
         var draft = await ApiAsync(HttpMethod.Post, "/api/documents/outgoing", "chuyenvien", JsonContent.Create(new
@@ -149,12 +149,15 @@ public sealed class StaffConsoleJourneyTests
         {
             await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = recipient })).ToHaveCountAsync(1);
         }
-        // Where Documents gives no per-recipient status, the page says so and shows none.
-        var note = clerk.GetByText("Tình trạng gửi, nhận theo từng nơi nhận chưa có");
-        if (await note.CountAsync() > 0)
-        {
-            await Assertions.Expect(clerk.GetByRole(AriaRole.Cell, new() { Name = "Không có dữ liệu" })).ToHaveCountAsync(2);
-        }
+        // Sở Tài chính is in the exchange directory: its row carries the delivery's real status (in
+        // a local run no agency has an address, so the delivery fails and says why). The district is
+        // not in the directory: its row says it does not go over the exchange; nothing is invented.
+        var agencyRow = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Tài chính" });
+        await Assertions.Expect(agencyRow).ToContainTextAsync("000.00.03.H56");
+        await Assertions.Expect(agencyRow).ToContainTextAsync(new Regex("Chưa gửi|Đã gửi|Gửi lỗi|Đã đến|Đã tiếp nhận"));
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "UBND huyện Đông Anh" }))
+            .ToContainTextAsync("Không gửi qua trục liên thông");
+        await Assertions.Expect(clerk.GetByText("Không có dữ liệu")).ToHaveCountAsync(0);
         await Chromium.ScreenshotAsync(clerk, "staff-clerk-outgoing-issued");
     }
 

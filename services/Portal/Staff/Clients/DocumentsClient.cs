@@ -61,8 +61,19 @@ public sealed record OutgoingDocument(
     DateTime CreatedAtUtc, IReadOnlyList<string> Recipients, string Status, string StatusLabel, string? ReturnReason,
     string? SignerName, string? NumberAndCode, DateOnly? IssuedDate, DateTime? RecalledAtUtc);
 
-/// <summary>One recipient (nơi nhận) of an issued document and where the exchange has got to with it.</summary>
-public sealed record RecipientStatus(string Recipient, string? Status, string? StatusLabel, DateTimeOffset? UpdatedAt, string? Reason);
+/// <summary>
+/// One agency an issued document went to over the exchange (nơi nhận liên thông) and where it has got to,
+/// as GET /api/documents/outgoing/{id}/recipients gives it.
+/// </summary>
+public sealed record RecipientStatus(
+    string AgencyCode, string AgencyName, string Status, string StatusLabel, int Attempts, string? LastError, string? Reason,
+    DateTime? SentAtUtc, DateTime? StatusAtUtc, DateTime? NextAttemptUtc, string Recall, string RecallLabel, bool SlowToAccept)
+{
+    /// <summary>Whether a recipient line of the document names this agency, by name or by code.</summary>
+    public bool IsNamedBy(string recipient) =>
+        string.Equals(recipient.Trim(), AgencyName, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(recipient.Trim(), AgencyCode, StringComparison.OrdinalIgnoreCase);
+}
 
 public sealed record SearchPage(long Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 

@@ -18,6 +18,10 @@ public sealed class DetailModel(DocumentsClient documents) : StaffPageModel
     public bool RecipientStatusAvailable => Recipients is not null;
     public string RecipientStatusNote { get; private set; } = "";
 
+    /// <summary>Recipients of the document that no exchange delivery names: they get it on paper or inside the office.</summary>
+    public IEnumerable<string> RecipientsOutsideExchange =>
+        Document!.Recipients.Where(r => Recipients is null || !Recipients.Any(s => s.IsNamedBy(r)));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await documents.OutgoingAsync(id, cancellationToken);
