@@ -2,7 +2,7 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install [redis] [postgres] [chromium] | start | stop | status | env
+#   tests/servers.sh install [redis] [postgres] [chromium] [sqlmap] | start | stop | status | env
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,8 +13,9 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# install [redis] [postgres] [chromium]: the named packages (default the two servers) when
-# they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless).
+# install [redis] [postgres] [chromium] [sqlmap]: the named packages (default the two servers) when
+# they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless);
+# sqlmap is the injection scanner tests/Security.Tests runs against the public search and feedback.
 install() {
   local wanted=("$@") missing=()
   [ ${#wanted[@]} -gt 0 ] || wanted=(redis postgres)
@@ -23,6 +24,7 @@ install() {
       redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
       postgres) { [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; } || missing+=(postgresql) ;;
       chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+      sqlmap) [ -x /usr/bin/sqlmap ] || missing+=(sqlmap) ;;
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then
