@@ -20,7 +20,11 @@ public static class PlatformServices
     public static readonly string[] Names = ["documents", "tasks", "portal", "gazette", "reporting"];
 
     /// <summary>Starts a service with test sign-in, or, given a realm's issuer, validating that realm's real tokens instead.</summary>
-    public static RunningService Start(string name, DatabaseKind database, Uri? issuer = null) => Start(name, database, issuer, listen: false);
+    public static RunningService Start(string name, DatabaseKind database, Uri? issuer = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(name, database, issuer, listen: false, settings);
+
+    /// <summary>The portal's per-address feedback limit raised, so that a corpus of posts reaches the form's handler instead of a 429.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoFeedbackLimit = new Dictionary<string, string> { ["Portal:Feedback:PermitLimit"] = "1000000" };
 
     /// <summary>The same on a real loopback port, for tools outside the process (sqlmap).</summary>
     public static RunningService Listen(string name, DatabaseKind database, IReadOnlyDictionary<string, string>? settings = null) =>

@@ -28,7 +28,7 @@ public sealed partial class SqlmapTests
         Assert.That(Sqlmap.Installed, Is.True, "sqlmap is missing: tests/servers.sh install sqlmap (make deps does it)");
         gazette = PlatformServices.Listen("gazette", DatabaseKind.Postgres);
         // sqlmap sends hundreds of forms; the per-address limit would answer 429 and hide the handler.
-        portal = PlatformServices.Listen("portal", DatabaseKind.Postgres, new Dictionary<string, string> { ["Portal:Feedback:PermitLimit"] = "100000" });
+        portal = PlatformServices.Listen("portal", DatabaseKind.Postgres, PlatformServices.NoFeedbackLimit);
         documents = PlatformServices.Listen("documents", DatabaseKind.Postgres);
         await SeedGazetteAsync();
         trackingCode = await SeedFeedbackAsync();
