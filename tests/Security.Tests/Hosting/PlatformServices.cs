@@ -102,6 +102,9 @@ public sealed class RunningService : IAsyncDisposable
     public string ConnectionString { get; }
     public IServiceProvider Services { get; }
 
+    /// <summary>The in-memory event bus it subscribes on, to feed it other services' events.</summary>
+    public Platform.ServiceDefaults.Events.InMemory.InMemoryEventBroker Broker { get; private init; } = null!;
+
     /// <summary>Where it listens, when started on a real port.</summary>
     public Uri? BaseAddress { get; private init; }
 
@@ -111,13 +114,13 @@ public sealed class RunningService : IAsyncDisposable
         if (!listen)
         {
             return new(name, database, factory.ConnectionString, factory.Services,
-                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory);
+                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory) { Broker = factory.Broker };
         }
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return new(name, database, factory.ConnectionString, factory.Services,
-            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, factory) { BaseAddress = address };
+            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, factory) { BaseAddress = address, Broker = factory.Broker };
     }
 
     public HttpClient ClientFor(TestUser? user)
