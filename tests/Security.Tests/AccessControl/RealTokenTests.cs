@@ -18,7 +18,7 @@ namespace Platform.Security.Tests.AccessControl;
 public sealed class RealTokenTests(string service)
 {
     // One realm (and its look-alikes) for all five fixtures: an identity server takes seconds to start.
-    private static readonly Lazy<(IdentityServer Realm, IdentityServer ShortLived, IdentityServer OtherRealm)> Servers = new(() =>
+    public static readonly Lazy<(IdentityServer Realm, IdentityServer ShortLived, IdentityServer OtherRealm)> Servers = new(() =>
     {
         var realm = IdentityServer.Start();
         // Same keys and issuer as the realm, but its tokens live a few seconds.

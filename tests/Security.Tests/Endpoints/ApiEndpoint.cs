@@ -81,6 +81,8 @@ public static class EndpointCatalog
                     endpoints.Add(new ApiEndpoint(service, method, endpoint.RoutePattern, pageInputs, endpoint));
                 continue;
             }
+            // A proxied route (the gateway's YARP routes) may match every method: GET and POST stand for them.
+            if ((methods is null || methods.Count == 0) && endpoint.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is not null) methods = ["GET", "POST"];
             if (methods is null || methods.Count == 0) continue;
             var inputs = Inputs(endpoint, isService);
             foreach (var method in methods)
