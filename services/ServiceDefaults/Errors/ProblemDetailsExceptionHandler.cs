@@ -23,6 +23,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Problem(413, "Dữ liệu gửi lên quá lớn", "Kích thước yêu cầu vượt quá giới hạn cho phép."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ", ExplainBadRequest(bad)),
             JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
+            // Reading a form throws this for a malformed one (a NUL in a value, a broken multipart section).
+            InvalidDataException when context.Request.HasFormContentType =>
+                Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu biểu mẫu không đúng định dạng hoặc chứa ký tự không hợp lệ."),
             _ when IsRefusedText(exception, "22021", "22P05") =>
                 Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu chứa ký tự không hợp lệ (ký tự NUL hoặc mã hóa sai)."),
             _ when IsRefusedText(exception, "22001") =>

@@ -202,6 +202,7 @@ public static class HostileRequests
             yield return new(endpoint, "file: " + attack, path, () => Form(endpoint, null, (fileName, bytes)));
         yield return new(endpoint, "form: no fields at all", path, () => new MultipartFormDataContent()) { ReachesStorage = false };
         yield return new(endpoint, "form: urlencoded instead of multipart", path, () => new FormUrlEncodedContent([new("subject", Script)])) { ReachesStorage = false };
+        yield return new(endpoint, "form: urlencoded with a NUL", path, () => new FormUrlEncodedContent([new("subject", "a\0b")])) { ReachesStorage = false };
         yield return new(endpoint, "form: json instead", path, () => Json("{\"subject\":\"x\"}")) { ReachesStorage = false };
         yield return new(endpoint, "form: broken multipart", path, () => new StringContent("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nabc", Encoding.UTF8, MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b"))) { ReachesStorage = false };
         yield return new(endpoint, "form: multipart without boundary", path, () => new StringContent("abc", Encoding.UTF8, "multipart/form-data")) { ReachesStorage = false };
