@@ -10,11 +10,12 @@ HELM_CHECK := $(abspath $(CURDIR)/../shared/tools/helm-check/helm-check)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test test-only bench charts images clean deps
+.PHONY: run build test test-only bench security charts images clean deps
 
-## Installs Redis, PostgreSQL and Chromium (for the browser tests) from Debian's packages when missing.
+## Installs Redis, PostgreSQL, Chromium (for the browser tests) and sqlmap (for tests/Security.Tests)
+## from Debian's packages when missing.
 deps:
-	tests/servers.sh install redis postgres chromium
+	tests/servers.sh install redis postgres chromium sqlmap
 
 build:
 	dotnet build Platform.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
@@ -53,6 +54,13 @@ bench: deps
 	# directions and issues while each process is killed in turn, Redis restarts, PostgreSQL stops.
 	# The benchmark build above built the services in Release, which this run starts.
 	PLATFORM_FAULTS_LOAD=1000 dotnet test tests/Faults.Tests -c Release -nologo --logger "console;verbosity=normal"
+
+## The whole hostile-input corpus (make test runs its core) and the rest of tests/Security.Tests.
+security: deps
+	if tests/servers.sh status; then owned=0; else owned=1; fi
+	eval "$$(tests/servers.sh start)"
+	if [ $$owned = 1 ]; then trap 'tests/servers.sh stop' EXIT; fi
+	SECURITY_CORPUS=full dotnet test tests/Security.Tests -c $(CONFIGURATION) -nologo --logger "console;verbosity=normal"
 
 ## Renders the Helm chart and validates every manifest (../shared/tools/helm-check), with each
 ## values file and with the Gateway API route instead of the Ingress.

@@ -2,7 +2,7 @@
 # Starts (or stops) the Redis and PostgreSQL servers the tests use, on loopback ports of
 # their own, with data in a folder of their own. PostgreSQL refuses to run as root, so it
 # runs as the "postgres" user (created by the Debian package).
-#   tests/servers.sh install [redis] [postgres] [chromium] [nginx] [wrk] | start | stop | status | env
+#   tests/servers.sh install [redis] [postgres] [chromium] [nginx] [wrk] [sqlmap] | start | stop | status | env
 #   tests/servers.sh postgres-start | postgres-stop: PostgreSQL alone; with PLATFORM_TEST_PG_PORT and
 #   PLATFORM_TEST_SERVERS_DIR set, a private server a fault test may stop without disturbing others.
 set -euo pipefail
@@ -15,8 +15,9 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# install [redis] [postgres] [chromium] [nginx] [wrk]: the named packages (default the two servers) when
-# they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless).
+# install [redis] [postgres] [chromium] [nginx] [wrk] [sqlmap]: the named packages (default the two servers)
+# when they are missing. chromium is the browser tests/Portal.BrowserTests drives (by path, headless);
+# sqlmap is the injection scanner tests/Security.Tests runs against the public search and feedback.
 install() {
   local wanted=("$@") missing=()
   [ ${#wanted[@]} -gt 0 ] || wanted=(redis postgres)
@@ -28,6 +29,7 @@ install() {
       # The gateway benchmark's peer (a reverse proxy) and its load generator (make bench).
       nginx) [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
       wrk) command -v wrk >/dev/null || missing+=(wrk) ;;
+      sqlmap) [ -x /usr/bin/sqlmap ] || missing+=(sqlmap) ;;
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then

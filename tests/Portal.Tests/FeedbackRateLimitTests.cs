@@ -22,6 +22,7 @@ public sealed class FeedbackRateLimitTests
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("Vui lòng thử lại sau."));
+        Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That((await client.GetAsync("/phan-anh")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -25,6 +25,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
             JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
             _ when DatabaseOutage.Caused(exception) => Problem(503, "Dịch vụ tạm thời không sẵn sàng",
                 "Cơ sở dữ liệu tạm thời không trả lời; yêu cầu chưa được ghi nhận. Vui lòng thử lại sau ít phút.", "database-unavailable"),
+            // Reading a form throws this for a malformed one (a NUL in a value, a broken multipart section).
+            InvalidDataException when context.Request.HasFormContentType =>
+                Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu biểu mẫu không đúng định dạng hoặc chứa ký tự không hợp lệ."),
             _ when IsRefusedText(exception, "22021", "22P05") =>
                 Problem(400, "Yêu cầu không hợp lệ", "Dữ liệu chứa ký tự không hợp lệ (ký tự NUL hoặc mã hóa sai)."),
             _ when IsRefusedText(exception, "22001") =>

@@ -44,10 +44,10 @@ public static class HostileRequests
     /// <summary>Raw text values that reach the handler as strings (route, query, form).</summary>
     private static readonly (string Name, string Value)[] TextAttacks = Pick(
     [
-        ("script", Script, true), ("traversal", Traversal, true), ("sql", SqlInjection, true), ("nfd", Nfd, true), ("huge", Huge, true),
+        ("script", Script, true), ("traversal", Traversal, false), ("sql", SqlInjection, true), ("nfd", Nfd, true), ("huge", Huge, true),
         ("empty", "", false), ("whitespace", "   ", false), ("nul", "a\0b", true), ("lone surrogate", "\ud800x", false), ("control chars", "\u0001\u001b[31m\u202e", true),
-        ("negative", "-1", true), ("overflow", "99999999999999999999999999", true), ("exponent", "1e400", false), ("zero guid", Guid.Empty.ToString(), false),
-        ("date out of range", "0001-01-01", true), ("date far future", "9999-12-31", false), ("impossible date", "2026-02-30", true),
+        ("negative", "-1", false), ("overflow", "99999999999999999999999999", true), ("exponent", "1e400", false), ("zero guid", Guid.Empty.ToString(), false),
+        ("date out of range", "0001-01-01", false), ("date far future", "9999-12-31", false), ("impossible date", "2026-02-30", true),
     ]);
     /// <summary>Percent-encoded byte sequences that are not valid UTF-8 (an overlong slash, an encoded surrogate, a stray byte).</summary>
     private static readonly (string Name, string Encoded)[] RawEncodedAttacks = Pick(
@@ -160,7 +160,7 @@ public static class HostileRequests
         AllPropertyAttacks(type).Where(a => Full || CorePropertyAttacks.Contains(a.Item1));
 
     private static readonly HashSet<string> CorePropertyAttacks =
-        ["null", "object", "huge string", "long overflow", "negative", "impossible date", "date out of range", "script", "nul and controls", "undefined enum", "many items", "null item"];
+        ["null", "object", "huge string", "long overflow", "impossible date", "script", "nul and controls", "undefined enum", "many items"];
 
     private static IEnumerable<(string, JsonNode?)> AllPropertyAttacks(Type type)
     {
@@ -202,6 +202,7 @@ public static class HostileRequests
             yield return new(endpoint, "file: " + attack, path, () => Form(endpoint, null, (fileName, bytes)));
         yield return new(endpoint, "form: no fields at all", path, () => new MultipartFormDataContent()) { ReachesStorage = false };
         yield return new(endpoint, "form: urlencoded instead of multipart", path, () => new FormUrlEncodedContent([new("subject", Script)])) { ReachesStorage = false };
+        yield return new(endpoint, "form: urlencoded with a NUL", path, () => new FormUrlEncodedContent([new("subject", "a\0b")])) { ReachesStorage = false };
         yield return new(endpoint, "form: json instead", path, () => Json("{\"subject\":\"x\"}")) { ReachesStorage = false };
         yield return new(endpoint, "form: broken multipart", path, () => new StringContent("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nabc", Encoding.UTF8, MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b"))) { ReachesStorage = false };
         yield return new(endpoint, "form: multipart without boundary", path, () => new StringContent("abc", Encoding.UTF8, "multipart/form-data")) { ReachesStorage = false };

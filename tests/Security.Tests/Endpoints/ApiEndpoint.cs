@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +75,14 @@ public static class EndpointCatalog
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                foreach (var (method, pageInputs) in PageInputs(endpoint, page, services, isService))
+                    endpoints.Add(new ApiEndpoint(service, method, endpoint.RoutePattern, pageInputs, endpoint));
+                continue;
+            }
+            // A proxied route (the gateway's YARP routes) may match every method: GET and POST stand for them.
+            if ((methods is null || methods.Count == 0) && endpoint.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is not null) methods = ["GET", "POST"];
             if (methods is null || methods.Count == 0) continue;
             var inputs = Inputs(endpoint, isService);
             foreach (var method in methods)
@@ -81,6 +91,38 @@ public static class EndpointCatalog
             }
         }
         return endpoints.DistinctBy(e => e.ToString()).OrderBy(e => e.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A Razor page answers every method its handlers name: its inputs are the handler's arguments
+    /// and, for a post (or a property that supports GET), its bound properties, field by field.
+    /// </summary>
+    private static IEnumerable<(string Method, List<EndpointInput> Inputs)> PageInputs(
+        RouteEndpoint endpoint, PageActionDescriptor page, IServiceProvider services, IServiceProviderIsService isService)
+    {
+        var compiled = services.GetRequiredService<PageLoader>().LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
+        foreach (var handler in compiled.HandlerMethods.Where(h => h.Name is null))
+        {
+            var method = handler.HttpMethod.ToUpperInvariant();
+            var inputs = endpoint.RoutePattern.Parameters
+                .Select(p => new EndpointInput(p.Name, typeof(string), InputSource.Route, p.ParameterPolicies.Select(x => x.Content).FirstOrDefault(c => c is not null)))
+                .ToList();
+            foreach (var parameter in handler.Parameters.Where(p => !IsPlumbing(p.ParameterType) && !isService.IsService(p.ParameterType)))
+            {
+                var route = inputs.FindIndex(i => i.Source == InputSource.Route && string.Equals(i.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (route >= 0) inputs[route] = inputs[route] with { Type = parameter.ParameterType };
+                else inputs.Add(new EndpointInput(parameter.Name, parameter.ParameterType, InputSource.Query));
+            }
+            foreach (var property in compiled.BoundProperties.Where(_ => method == "POST"))
+            {
+                foreach (var field in property.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    var source = typeof(IFormFile).IsAssignableFrom(field.PropertyType) ? InputSource.FormFile : InputSource.Form;
+                    inputs.Add(new EndpointInput($"{property.Name}.{field.Name}", field.PropertyType, source));
+                }
+            }
+            yield return (method, inputs);
+        }
     }
 
     private static List<EndpointInput> Inputs(RouteEndpoint endpoint, IServiceProviderIsService isService)

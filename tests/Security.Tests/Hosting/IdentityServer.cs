@@ -37,6 +37,8 @@ public sealed class IdentityServer : IAsyncDisposable
 
     public string DataFolder => factory.DataFolder;
 
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>A browser: keeps cookies, follows no redirect by itself.</summary>
     public HttpClient Browser() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };

@@ -5,6 +5,8 @@ extern alias gazette;
 extern alias reporting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Validation.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,18 +20,29 @@ public static class PlatformServices
     public static readonly string[] Names = ["documents", "tasks", "portal", "gazette", "reporting"];
 
     /// <summary>Starts a service with test sign-in, or, given a realm's issuer, validating that realm's real tokens instead.</summary>
-    public static RunningService Start(string name, DatabaseKind database, Uri? issuer = null) => name switch
+    public static RunningService Start(string name, DatabaseKind database, Uri? issuer = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(name, database, issuer, listen: false, settings);
+
+    /// <summary>The portal's per-address feedback limit raised, so that a corpus of posts reaches the form's handler instead of a 429.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoFeedbackLimit = new Dictionary<string, string> { ["Portal:Feedback:PermitLimit"] = "1000000" };
+
+    /// <summary>The same on a real loopback port, for tools outside the process (sqlmap).</summary>
+    public static RunningService Listen(string name, DatabaseKind database, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(name, database, null, listen: true, settings);
+
+    private static RunningService Start(string name, DatabaseKind database, Uri? issuer, bool listen, IReadOnlyDictionary<string, string>? settings = null) => name switch
     {
-        "documents" => RunningService.From(name, database, new QuietHost<documents::Program>(database, name, issuer)),
-        "tasks" => RunningService.From(name, database, new TasksHost(database, issuer)),
-        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name, issuer)),
-        "gazette" => RunningService.From(name, database, new QuietHost<gazette::Program>(database, name, issuer)),
-        "reporting" => RunningService.From(name, database, new QuietHost<reporting::Program>(database, name, issuer)),
+        "documents" => RunningService.From(name, database, new QuietHost<documents::Program>(database, name, issuer, settings), listen),
+        "tasks" => RunningService.From(name, database, new TasksHost(database, issuer, settings), listen),
+        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name, issuer, settings), listen),
+        "gazette" => RunningService.From(name, database, new QuietHost<gazette::Program>(database, name, issuer, settings), listen),
+        "reporting" => RunningService.From(name, database, new QuietHost<reporting::Program>(database, name, issuer, settings), listen),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a domain service"),
     };
 
     /// <summary>Tasks co-hosts an Orleans silo; it keeps grain state in the test Redis under a service id of its own.</summary>
-    private sealed class TasksHost(DatabaseKind database, Uri? issuer) : QuietHost<tasks::Program>(database, "tasks", issuer)
+    private sealed class TasksHost(DatabaseKind database, Uri? issuer, IReadOnlyDictionary<string, string>? settings)
+        : QuietHost<tasks::Program>(database, "tasks", issuer, settings)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -44,7 +57,8 @@ public static class PlatformServices
 /// A service host that logs warnings only (thousands of hostile requests would otherwise drown the
 /// test output) and, given an issuer, authenticates with the service's own token validation.
 /// </summary>
-public class QuietHost<TProgram>(DatabaseKind database, string appId, Uri? issuer = null) : ServiceFactory<TProgram>(database, appId)
+public class QuietHost<TProgram>(DatabaseKind database, string appId, Uri? issuer = null, IReadOnlyDictionary<string, string>? settings = null)
+    : ServiceFactory<TProgram>(database, appId)
     where TProgram : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +66,7 @@ public class QuietHost<TProgram>(DatabaseKind database, string appId, Uri? issue
         base.ConfigureWebHost(builder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (issuer is null) return;
         builder.UseSetting("Identity:Issuer", issuer.AbsoluteUri);
         // Registered after the test scheme's, so the real validation is the default again.
@@ -87,10 +102,26 @@ public sealed class RunningService : IAsyncDisposable
     public string ConnectionString { get; }
     public IServiceProvider Services { get; }
 
-    public static RunningService From<TProgram>(string name, DatabaseKind database, ServiceFactory<TProgram> factory)
-        where TProgram : class =>
-        new(name, database, factory.ConnectionString, factory.Services,
-            () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory);
+    /// <summary>The in-memory event bus it subscribes on, to feed it other services' events.</summary>
+    public Platform.ServiceDefaults.Events.InMemory.InMemoryEventBroker Broker { get; private init; } = null!;
+
+    /// <summary>Where it listens, when started on a real port.</summary>
+    public Uri? BaseAddress { get; private init; }
+
+    public static RunningService From<TProgram>(string name, DatabaseKind database, ServiceFactory<TProgram> factory, bool listen = false)
+        where TProgram : class
+    {
+        if (!listen)
+        {
+            return new(name, database, factory.ConnectionString, factory.Services,
+                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory) { Broker = factory.Broker };
+        }
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        return new(name, database, factory.ConnectionString, factory.Services,
+            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, factory) { BaseAddress = address, Broker = factory.Broker };
+    }
 
     public HttpClient ClientFor(TestUser? user)
     {
