@@ -17,7 +17,8 @@ public static class ExchangeApi
         group.MapGet("/agencies", Agencies);
         group.MapGet("/outgoing/{id:guid}/package/{agencyCode}", Package).RequireAuthorization(p => p.RequireRole(Roles.Clerk, Roles.Administrator));
         // Other agencies call these: they sign their calls with the key we share, they have no account here.
-        group.MapPost("/packages", Receive).AllowAnonymous().DisableAntiforgery();
+        group.MapPost("/packages", Receive).AllowAnonymous().DisableAntiforgery()
+            .WithMetadata(new CallerAuthenticatedByEndpoint("HMAC-SHA256 of the body and time with the key shared with the sending agency"));
         group.MapGet("/certificate", (ExchangeTrust trust) => TypedResults.Text(trust.OwnRootPem(), "application/x-pem-file")).AllowAnonymous();
         group.MapReceivedPackagesApi();
         return group;

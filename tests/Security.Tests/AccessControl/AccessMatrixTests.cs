@@ -42,10 +42,9 @@ public sealed class AccessMatrixTests(string service)
                 using var message = HostileRequests.Plausible(endpoint).ToMessage();
                 using var response = await client.SendAsync(message);
                 var status = response.StatusCode;
-                var expected = admitted ? "admitted" : user is null ? "401" : "403";
-                var ok = admitted
-                    ? status is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden
-                    : status == (user is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+                var refusal = Refusal.Expected(endpoint, user is not null);
+                var expected = admitted ? "admitted" : ((int)refusal).ToString();
+                var ok = admitted ? Refusal.Of(response) is null : Refusal.Of(response) == refusal;
                 if (!admitted) denied++;
                 if (!ok) wrong.Add($"{role} {endpoint}: expected {expected}, got {(int)status}");
             }

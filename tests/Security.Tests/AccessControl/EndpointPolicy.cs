@@ -16,6 +16,7 @@ public static class EndpointPolicy
 {
     public static async Task<bool> AdmitsAsync(ApiEndpoint endpoint, IServiceProvider services, TestUser? user)
     {
+        if (endpoint.AuthenticatesItself) return false;
         if (endpoint.AllowsAnonymous) return true;
         var provider = services.GetRequiredService<IAuthorizationPolicyProvider>();
         var metadata = endpoint.Endpoint.Metadata;

@@ -91,7 +91,7 @@ public sealed class RealTokenTests(string service)
             if (await EndpointPolicy.AdmitsAsync(endpoint, running.Services, null)) continue;
             checkedEndpoints++;
             using var response = await SendAsync(client, endpoint, tokens[kind]);
-            if (response.StatusCode != HttpStatusCode.Unauthorized) wrong.Add($"{endpoint}: {(int)response.StatusCode}");
+            if (Refusal.Of(response) != HttpStatusCode.Unauthorized) wrong.Add($"{endpoint}: {(int)response.StatusCode}");
         }
         Assert.That(checkedEndpoints, Is.GreaterThan(0));
         Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
@@ -107,8 +107,9 @@ public sealed class RealTokenTests(string service)
             var admitted = await EndpointPolicy.AdmitsAsync(endpoint, running.Services, TestUser.Clerk);
             using var response = await SendAsync(client, endpoint, tokens["realm"]);
             var status = response.StatusCode;
-            var ok = admitted ? status is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden : status == HttpStatusCode.Forbidden;
-            if (!ok) wrong.Add($"{endpoint}: expected {(admitted ? "admitted" : "403")}, got {(int)status}");
+            var refusal = Refusal.Expected(endpoint, signedIn: true);
+            var ok = admitted ? Refusal.Of(response) is null : Refusal.Of(response) == refusal;
+            if (!ok) wrong.Add($"{endpoint}: expected {(admitted ? "admitted" : ((int)refusal).ToString())}, got {(int)status}");
         }
         Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
     }

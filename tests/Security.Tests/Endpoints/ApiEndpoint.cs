@@ -38,6 +38,9 @@ public sealed record ApiEndpoint(string Service, string Method, RoutePattern Pat
 
     public bool AllowsAnonymous => Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 
+    /// <summary>The endpoint proves its caller itself, so no realm token admits anyone (the exchange inbox).</summary>
+    public bool AuthenticatesItself => Endpoint.Metadata.GetMetadata<Platform.ServiceDefaults.Auth.CallerAuthenticatedByEndpoint>() is not null;
+
     public bool HasBody => Inputs.Any(i => i.Source is InputSource.JsonBody or InputSource.Form or InputSource.FormFile);
 
     public EndpointInput? JsonBody => Inputs.FirstOrDefault(i => i.Source == InputSource.JsonBody);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Client;
 using OpenIddict.Client.AspNetCore;
 using OpenIddict.Validation;
 using static OpenIddict.Client.AspNetCore.OpenIddictClientAspNetCoreConstants;
@@ -25,25 +26,30 @@ public static class SignInEndpoints
     }
 
     /// <summary>
-    /// Sends the person to the realm's login page. The challenge first reads the realm's discovery
-    /// document; when the identity provider does not answer, the person gets a 503 saying so, not a 500.
+    /// Sends the person to the realm's login page. The challenge needs the realm's discovery
+    /// document; when the identity provider does not answer, the person gets a 503 saying so
+    /// (the client would otherwise answer a bare 400 in plain text).
     /// </summary>
-    private static async Task<IResult> ChallengeAsync(HttpContext context, ILoggerFactory logs, string? returnUrl)
+    private static async Task<IResult> ChallengeAsync(HttpContext context, OpenIddictClientService client, ILoggerFactory logs, string? returnUrl)
     {
         try
         {
-            await context.ChallengeAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme,
-                new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) });
-            return Results.Empty;
+            // Cached by the client after the first success, so this costs a request only while the realm is unreachable.
+            foreach (var registration in await client.GetClientRegistrationsAsync(context.RequestAborted))
+            {
+                await client.GetServerConfigurationByIssuerAsync(registration.Issuer!, context.RequestAborted);
+            }
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException
-            or OpenIddict.Abstractions.OpenIddictExceptions.ProtocolException && !context.Response.HasStarted)
+            or OpenIddict.Abstractions.OpenIddictExceptions.ProtocolException)
         {
             logs.CreateLogger(typeof(SignInEndpoints)).LogWarning(exception, "Identity provider unreachable at sign-in");
             return Results.Problem(title: "Chưa đăng nhập được",
                 detail: "Máy chủ xác thực tạm thời không trả lời. Vui lòng thử lại sau ít phút.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, type: "identity-provider-unavailable");
         }
+        return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) },
+            [OpenIddictClientAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static async Task<IResult> SignedInAsync(HttpContext context, OpenIddictValidationService validation, ILoggerFactory logs)
