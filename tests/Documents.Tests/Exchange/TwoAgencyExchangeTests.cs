@@ -357,6 +357,39 @@ public sealed class TwoAgencyExchangeTests
     }
 
     [Test]
+    public async Task A_second_update_of_the_same_document_is_stored_and_its_content_wins()
+    {
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc hướng dẫn lập dự toán ngân sách năm 2027");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        using var office = _office.Client(TestUser.Clerk);
+        await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
+            new { kind = "Update", reason = "Sửa biểu mẫu số 01" }));
+        var first = await ReceivedAsync(clerk, sent.NumberAndCode!, "Update");
+        await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{first.Id}/refuse",
+            new { reason = "Biểu mẫu số 01 còn thiếu cột số liệu năm trước" }));
+        await RecallAsync(office, sent.Id, FinanceCode, "Refused");
+
+        // The sender answers the refusal with a second update of the same document: a new package, not a redelivery.
+        await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
+            new { kind = "Update", reason = "Sửa biểu mẫu số 01, bổ sung cột số liệu năm trước" }));
+        var second = await Eventually.Returns(async () => (await clerk.GetFromJsonAsync<ReceivedPackageView[]>("/api/documents/exchange/received"))!
+                .FirstOrDefault(p => p.NumberAndCode == sent.NumberAndCode && p.Kind == "Update" && p.Id != first.Id)!,
+            p => p is not null, "second update received");
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.StateCode, Is.EqualTo("13"));
+            Assert.That(second.SenderReason, Is.EqualTo("Sửa biểu mẫu số 01, bổ sung cột số liệu năm trước"));
+        });
+        var accepted = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{second.Id}/accept", new { }));
+        Assert.That(accepted.AwaitsRegistration, Is.True);
+        await RecallAsync(office, sent.Id, FinanceCode, "Accepted");
+        var old = (await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{registered.IncomingDocumentId}"))!;
+        Assert.That(old.ReturnReason, Does.Contain("bổ sung cột số liệu năm trước"), "the second update's reason, not the first's");
+        var firstAfter = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{first.Id}"))!;
+        Assert.That(firstAfter.StateCode, Is.EqualTo("16"), "the refused first update stays refused");
+    }
+
+    [Test]
     public async Task Deliveries_waiting_in_the_sender_survive_its_restart()
     {
         _finance.Stop();
