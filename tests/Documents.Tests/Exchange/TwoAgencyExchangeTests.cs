@@ -91,12 +91,18 @@ public sealed class TwoAgencyExchangeTests
         return (sent, received);
     }
 
-    /// <summary>Sent to the finance department and registered there by its clerk (03).</summary>
+    /// <summary>
+    /// Sent to the finance department and registered there by its clerk (03), once the 03 is back at the office:
+    /// it changes the document a recall or update request changes too, and a request meeting it gets a 409.
+    /// </summary>
     private async Task<(OutgoingDocumentView Sent, ReceivedPackageView Registered)> RegisteredAtFinanceAsync(string subject)
     {
         var (sent, received) = await SendToFinanceAsync(subject);
         using var clerk = _finance.Client(TestUser.Clerk);
-        return (sent, await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { })));
+        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
+        using var office = _office.Client(TestUser.Clerk);
+        await StatusAsync(office, sent.Id, FinanceCode, "Accepted");
+        return (sent, registered);
     }
 
     [Test]
@@ -180,7 +186,13 @@ public sealed class TwoAgencyExchangeTests
         Assert.That(cancelled.ReturnReason, Does.Contain("Ghi sai thời gian tổ chức hội nghị"));
         var recalled = await RecallAsync(office.Clerk, sent.Id, FinanceCode, "Accepted");
         Assert.That(recalled.Status, Is.EqualTo("Accepted"));
+        var found = await Eventually.Returns(() => SearchHitAsync(clerk, "tổng kết năm 2026", cancelled.Id), h => h?.Status == "Cancelled",
+            "the cancelled document marked in the receiver's search");
+        Assert.That(found!.Direction, Is.EqualTo("incoming"));
     }
+
+    private static async Task<SearchHitView?> SearchHitAsync(HttpClient client, string words, Guid id) =>
+        (await client.GetFromJsonAsync<SearchResponse>($"/api/documents/search?q={Uri.EscapeDataString(words)}"))!.Hits.FirstOrDefault(h => h.Id == id);
 
     [Test]
     public async Task A_refused_recall_keeps_the_document_and_its_reason_goes_back()
