@@ -164,6 +164,22 @@ public sealed class TwoAgencyExchangeTests
     }
 
     [Test]
+    public async Task A_registered_document_returned_by_the_receiver_goes_back_as_02_with_its_reason()
+    {
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc đề nghị bổ sung kinh phí hoạt động năm 2026");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        using var office = _office.Client(TestUser.Clerk);
+        var returned = await OkAsync<IncomingDocumentView>(clerk.PostAsJsonAsync($"/api/documents/incoming/{registered.IncomingDocumentId}/return",
+            new { reason = "Văn bản thiếu chữ ký số của người có thẩm quyền" }));
+        Assert.That(returned.Status, Is.EqualTo("Returned"));
+
+        var back = await StatusAsync(office, sent.Id, FinanceCode, "Refused");
+        Assert.That(back.Reason, Is.EqualTo("Văn bản thiếu chữ ký số của người có thẩm quyền"));
+        var package = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{registered.Id}"))!;
+        Assert.That((package.StateCode, package.Reason), Is.EqualTo(("02", (string?)"Văn bản thiếu chữ ký số của người có thẩm quyền")));
+    }
+
+    [Test]
     public async Task An_accepted_recall_cancels_the_document_on_the_receiving_side()
     {
         var (sent, registered) = await RegisteredAtFinanceAsync("Về việc tổ chức hội nghị tổng kết năm 2026");
