@@ -14,7 +14,7 @@ namespace Platform.Documents.Exchange;
 public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, AgencyDirectory agencies, ExchangeTrust trust, TimeProvider clock)
 {
     /// <summary>Maximum package size taken; larger ones are refused before parsing.</summary>
-    public const long MaxPackageBytes = 64L * 1024 * 1024;
+    public const long MaxPackageBytes = Platform.Contracts.ExchangeLimits.MaxPackageBytes;
 
     /// <summary>What we answer the caller: 01 for a stored (or already stored) package, the applied code for a status.</summary>
     public async Task<FeedbackStatus> ReceiveAsync(Agency caller, byte[] body, CancellationToken cancellationToken)
