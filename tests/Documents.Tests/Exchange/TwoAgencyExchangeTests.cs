@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Documents.Exchange;
 using Platform.Documents.Apis;
 using Platform.TestSupport;
@@ -359,6 +361,23 @@ public sealed class TwoAgencyExchangeTests
         using var clerk = _finance.Client(TestUser.Clerk);
         var received = await clerk.GetFromJsonAsync<ReceivedPackageView[]>("/api/documents/exchange/received");
         Assert.That(received!.Count(p => p.NumberAndCode == document.NumberAndCode), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_retry_of_one_message_rebuilds_the_same_package_so_the_receiver_knows_it_as_a_redelivery()
+    {
+        var (document, _) = await ExportedPackageAsync("Về việc rà soát định mức chi hội nghị");
+        using var scope = _office.Services.CreateScope();
+        var packages = scope.ServiceProvider.GetRequiredService<ExchangePackages>();
+        var db = scope.ServiceProvider.GetRequiredService<Platform.Documents.Persistence.DocumentsDbContext>();
+        var outgoing = await db.OutgoingDocuments.AsNoTracking().SingleAsync(d => d.Id == document.Id);
+        var requestedAt = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero);
+        var first = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt);
+        var retry = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt);
+        Assert.That(retry.ToString(SaveOptions.DisableFormatting), Is.EqualTo(first.ToString(SaveOptions.DisableFormatting)));
+        var later = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt.AddMinutes(5));
+        Assert.That(later.ToString(SaveOptions.DisableFormatting), Is.Not.EqualTo(first.ToString(SaveOptions.DisableFormatting)),
+            "another request of the same document is another package");
     }
 
     [Test]
