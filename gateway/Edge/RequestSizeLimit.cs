@@ -5,13 +5,15 @@ namespace Platform.Gateway.Edge;
 
 /// <summary>
 /// Refuses an oversized body with 413 before proxying. A declared Content-Length is judged
-/// at once; a chunked body is cut by Kestrel's limit while it streams.
+/// at once; a chunked body is cut by Kestrel's limit while it streams. The limit is the gateway's,
+/// or the matched route's own (exchange packages), which routing has chosen before this runs.
 /// </summary>
 public static class RequestSizeLimit
 {
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
+        var limit = Routing.ProxyRoutes.MaxRequestBodyBytesOf(context.GetEndpoint())
+            ?? context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Platform.Contracts;
 using Platform.ServiceDefaults.Auth;
 using Yarp.ReverseProxy.Configuration;
 
@@ -11,6 +13,17 @@ public static class ProxyRoutes
 {
     /// <summary>YARP's reserved policy name for routes that need no token.</summary>
     public const string Anonymous = "anonymous";
+
+    /// <summary>Route metadata key: the body limit of that route where it differs from the gateway's.</summary>
+    public const string MaxRequestBodyBytesKey = "MaxRequestBodyBytes";
+
+    /// <summary>The body limit the matched route sets (see <see cref="MaxRequestBodyBytesKey"/>), if any.</summary>
+    public static long? MaxRequestBodyBytesOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.Metadata is { } metadata
+        && metadata.TryGetValue(MaxRequestBodyBytesKey, out var value)
+        && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+            ? bytes
+            : null;
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyDictionary<string, Uri> addresses)
     {
@@ -34,6 +47,8 @@ public static class ProxyRoutes
                 ClusterId = ServiceAddresses.Documents,
                 AuthorizationPolicy = Anonymous,
                 Match = new RouteMatch { Path = "/api/documents/exchange/packages", Methods = ["POST"] },
+                // A package carries its files base64-encoded: it gets the inbox's limit, not the upload one.
+                Metadata = new Dictionary<string, string> { [MaxRequestBodyBytesKey] = ExchangeLimits.MaxPackageBytes.ToString(CultureInfo.InvariantCulture) },
             },
             new RouteConfig
             {

@@ -28,15 +28,29 @@ public sealed class FakeBackend : IAsyncDisposable
         builder.WebHost.UseUrls(url.ToString());
         var app = builder.Build();
         app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy" }));
-        app.Map("/{**rest}", (HttpContext context) => Results.Text(JsonSerializer.Serialize(new
+        app.Map("/{**rest}", async Task<IResult> (HttpContext context) => Results.Text(JsonSerializer.Serialize(new
         {
             service = name,
+            // Read to the end, so a test sees the whole body came through the gateway.
+            bodyBytes = await CountBodyAsync(context),
             path = context.Request.Path.Value,
             correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
             forwardedFor = context.Request.Headers["X-Forwarded-For"].ToString(),
         }), "application/json"));
         await app.StartAsync();
         return new FakeBackend(name, app, url);
+    }
+
+    /// <summary>The backend takes any size: the limits under test are the gateway's.</summary>
+    private static async Task<long> CountBodyAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = null;
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(buffer)) > 0) total += read;
+        return total;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -149,6 +149,28 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public async Task An_exchange_package_over_the_upload_limit_reaches_documents_up_to_the_inbox_limit()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        var sixtyMegabytes = new byte[60 * 1024 * 1024];
+
+        using var package = await client.PostAsync("/api/documents/exchange/packages", new ByteArrayContent(sixtyMegabytes));
+        Assert.That(package.StatusCode, Is.EqualTo(HttpStatusCode.OK), await package.Content.ReadAsStringAsync());
+        var reached = await package.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That((reached.GetProperty("service").GetString(), reached.GetProperty("bodyBytes").GetInt64()), Is.EqualTo(("documents", sixtyMegabytes.LongLength)));
+
+        using var elsewhere = await client.PostAsync("/phan-anh", new ByteArrayContent(sixtyMegabytes));
+        Assert.That(elsewhere.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), "50 MB everywhere else");
+        Assert.That(await elsewhere.Content.ReadAsStringAsync(), Does.Contain("50 MB"));
+
+        using var tooLarge = await client.PostAsync("/api/documents/exchange/packages",
+            new ByteArrayContent(new byte[Platform.Contracts.ExchangeLimits.MaxPackageBytes + 1]));
+        Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await tooLarge.Content.ReadAsStringAsync(), Does.Contain("64 MB"));
+    }
+
+    [Test]
     public async Task Too_many_requests_from_one_address_get_429()
     {
         using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string> { ["Gateway:RequestsPerMinute"] = "3" });

@@ -26,13 +26,16 @@ public static class IncomingFlowApi
     }
 
     private static async Task<Results<Ok<IncomingDocumentView>, NotFound>> Return(
-        Guid id, ReasonRequest request, ClaimsPrincipal user, DocumentsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ReasonRequest request, ClaimsPrincipal user, DocumentsDbContext db, AuditTrail audit, Exchange.ExchangeOutbox exchange,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var document = await FindAsync(db, user, id, cancellationToken);
         if (document is null) return TypedResults.NotFound();
         var reason = request.Reason.NfcOrNull() ?? "";
         var from = document.ReturnToSender(reason.Length > 2000 ? reason[..2000] : reason, clock.GetUtcNow().UtcDateTime);
         audit.Record(id, "ReturnToSender", from, document.Status, document.ReturnReason);
+        // Received over the exchange: the sender learns it was returned (02) and why.
+        await exchange.ReportReturnedAsync(id, document.ReturnReason!, user.Username(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(IncomingDocumentView.From(document));
     }

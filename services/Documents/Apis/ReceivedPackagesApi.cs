@@ -78,6 +78,8 @@ public static class ReceivedPackagesApi
                 var reason = $"Bên gửi {Verb(package.Kind)}: {package.SenderReason}";
                 var from = incoming.Cancel(reason.Length > 2000 ? reason[..2000] : reason, now.UtcDateTime);
                 audit.Record(incoming.Id, "CancelledBySender", from, incoming.Status, reason);
+                // Recalled by its sender, as far as the rest of the platform is concerned: search marks it cancelled.
+                outbox.Add(new Platform.Contracts.Events.DocumentRecalled(incoming.Id, incoming.NumberAndCode, incoming.ReturnReason!, package.SenderName, now));
             }
         }
         await db.SaveChangesAsync(cancellationToken);

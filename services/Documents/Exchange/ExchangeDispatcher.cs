@@ -118,7 +118,8 @@ public sealed class ExchangeDispatcher(IServiceScopeFactory scopes, IOptions<Exc
         if (delivery is null) throw new DomainRuleException("Không còn bản ghi gửi của gói tin này.", 410, "delivery-missing");
         var document = await db.OutgoingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == delivery.OutgoingDocumentId, cancellationToken)
             ?? throw new DomainRuleException("Văn bản đi không còn.", 410, "document-missing");
-        return await services.GetRequiredService<ExchangePackages>().BuildAsync(document, message.RecipientCode, message.BusinessKind, message.Reason, cancellationToken);
+        return await services.GetRequiredService<ExchangePackages>().BuildAsync(document, message.RecipientCode, message.BusinessKind, message.Reason, cancellationToken,
+            new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAtUtc, DateTimeKind.Utc)));
     }
 
     /// <summary>What one attempt means for the message and, for a document package, for the recipient's delivery.</summary>

@@ -14,7 +14,7 @@ namespace Platform.Documents.Exchange;
 public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, AgencyDirectory agencies, ExchangeTrust trust, TimeProvider clock)
 {
     /// <summary>Maximum package size taken; larger ones are refused before parsing.</summary>
-    public const long MaxPackageBytes = 64L * 1024 * 1024;
+    public const long MaxPackageBytes = Platform.Contracts.ExchangeLimits.MaxPackageBytes;
 
     /// <summary>What we answer the caller: 01 for a stored (or already stored) package, the applied code for a status.</summary>
     public async Task<FeedbackStatus> ReceiveAsync(Agency caller, byte[] body, CancellationToken cancellationToken)
@@ -56,7 +56,10 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
         PackageSignatures.EnsureValid(package, trust.Roots());
 
         var kind = package.Trace.Kind;
-        if (await db.ReceivedPackages.AnyAsync(p => p.DocumentId == header.DocumentId && p.Kind == kind, cancellationToken))
+        // A redelivery is the same package again (same bytes, so same hash), or a new document we already hold.
+        // A second update or recall request of one document is a package of its own and must not be dropped.
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        if (await AlreadyStoredAsync(sha256, header.DocumentId, kind, cancellationToken))
         {
             return FeedbackStatus.Arrived;
         }
@@ -95,7 +98,8 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
         catch (DbUpdateException)
         {
             // The same package arrived twice at once and the other request stored it; anything else is a real failure.
-            if (!await AlreadyStoredAsync(header.DocumentId, kind)) throw;
+            db.ChangeTracker.Clear();
+            if (!await AlreadyStoredAsync(sha256, header.DocumentId, kind, CancellationToken.None)) throw;
         }
         return FeedbackStatus.Arrived;
     }
@@ -103,11 +107,9 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
     /// <summary>Another vendor's schema may allow longer text than our columns; the package itself keeps the full text.</summary>
     private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
 
-    private async Task<bool> AlreadyStoredAsync(string documentId, BusinessKind kind)
-    {
-        db.ChangeTracker.Clear();
-        return await db.ReceivedPackages.AnyAsync(p => p.DocumentId == documentId && p.Kind == kind);
-    }
+    private async Task<bool> AlreadyStoredAsync(string sha256, string documentId, BusinessKind kind, CancellationToken cancellationToken) =>
+        await db.ReceivedPackages.AnyAsync(p => p.PackageSha256 == sha256 || (kind == BusinessKind.New && p.Kind == BusinessKind.New && p.DocumentId == documentId),
+            cancellationToken);
 
     /// <summary>The package as received, for registration (its files) or for the record.</summary>
     public async Task<EdXmlPackage> ReadStoredAsync(ReceivedPackage package, CancellationToken cancellationToken)

@@ -126,6 +126,17 @@ public sealed class ExchangeOutbox(DocumentsDbContext db, AgencyDirectory agenci
         ReportStatus(package, next, description, staff);
     }
 
+    /// <summary>
+    /// A document registered from a package and then returned (trả lại) goes back to its sender as 02 with
+    /// the reason. While a recall is pending the return is refused: the request is answered first.
+    /// </summary>
+    public async Task ReportReturnedAsync(Guid incomingDocumentId, string reason, string? staff, CancellationToken cancellationToken)
+    {
+        var package = await db.ReceivedPackages.FirstOrDefaultAsync(p => p.IncomingDocumentId == incomingDocumentId, cancellationToken);
+        if (package is null) return;
+        ReportStatus(package, package.Apply(FeedbackStatus.Refused, reason, clock.GetUtcNow().UtcDateTime), reason, staff);
+    }
+
     private void Enqueue(string recipientCode, ExchangeMessageKind kind, Guid? deliveryId, BusinessKind business, string? reason, string? payload, DateTime nowUtc) =>
         db.ExchangeMessages.Add(new ExchangeMessage
         {

@@ -15,7 +15,12 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
     public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, CancellationToken cancellationToken) =>
         await BuildAsync(document, recipientCode, BusinessKind.New, null, cancellationToken);
 
-    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, BusinessKind kind, string? reason, CancellationToken cancellationToken)
+    /// <param name="requestedAt">
+    /// When the send was asked for, stamped in the trace header. A retry of the same message passes the same
+    /// time, so it rebuilds the same bytes and the receiver knows it by the package hash as a redelivery.
+    /// </param>
+    public async Task<XDocument> BuildAsync(OutgoingDocument document, string recipientCode, BusinessKind kind, string? reason, CancellationToken cancellationToken,
+        DateTimeOffset? requestedAt = null)
     {
         var recipient = agencies.Get(recipientCode);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == document.Id)
@@ -35,7 +40,7 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
         var packageOptions = new PackageOptions(options.Value.Place, main is null ? 0 : PageCount(main.Content), kind, reason,
             ReplacesDocumentId: kind == BusinessKind.Replace ? await ReplacedDocumentIdAsync(document, cancellationToken) : null);
         var package = EdXmlPackageBuilder.Build(document, packageFiles, signatures, agencies.Self.ToOrganization(),
-            recipient.ToOrganization(), packageOptions, clock.GetUtcNow());
+            recipient.ToOrganization(), packageOptions, requestedAt ?? clock.GetUtcNow());
         return EdXmlWriter.Write(package);
     }
 

@@ -24,6 +24,8 @@ public sealed record ReceivedDocumentState(FeedbackStatus Current, FeedbackStatu
         var allowed = (Current, next) switch
         {
             (FeedbackStatus.Arrived, FeedbackStatus.Refused or FeedbackStatus.Accepted) => true,
+            // A registered document nobody was assigned yet can still be returned (trả lại) to its sender.
+            (FeedbackStatus.Accepted, FeedbackStatus.Refused) => true,
             (FeedbackStatus.Accepted, FeedbackStatus.Assigned) => true,
             (FeedbackStatus.Assigned, FeedbackStatus.InProgress or FeedbackStatus.Done) => true,
             // Progress is reported as often as the lead unit updates it.

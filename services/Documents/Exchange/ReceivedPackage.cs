@@ -4,8 +4,9 @@ namespace Platform.Documents.Exchange;
 
 /// <summary>
 /// A package another agency sent us (gói tin nhận liên thông), kept as received until the clerk
-/// registers or refuses it. One row per sender document and business kind, so a redelivery finds the
-/// row it already made. The package itself stays in the file store under <see cref="PackageSha256"/>.
+/// registers or refuses it. One row per package received (unique <see cref="PackageSha256"/>), so a redelivery
+/// finds the row it already made while a second update or recall request of a document gets its own.
+/// The package itself stays in the file store under <see cref="PackageSha256"/>.
 /// </summary>
 public sealed class ReceivedPackage
 {

@@ -75,7 +75,7 @@ public sealed class RecipientDelivery
             StatusAtUtc = nowUtc;
             return true;
         }
-        if (Status == RecipientStatus.Refused || (next == RecipientStatus.Refused && Rank(Status) >= Rank(RecipientStatus.Accepted)))
+        if (Status == RecipientStatus.Refused || (next == RecipientStatus.Refused && Rank(Status) > Rank(RecipientStatus.Accepted)))
         {
             throw Illegal(feedback);
         }

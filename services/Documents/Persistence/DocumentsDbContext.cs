@@ -156,8 +156,10 @@ public abstract class DocumentsDbContext(DbContextOptions options) : ServiceDbCo
         {
             package.ToTable("received_packages");
             package.HasKey(p => p.Id);
-            // A redelivered package finds the row it made the first time.
-            package.HasIndex(p => new { p.DocumentId, p.Kind }).IsUnique();
+            // A redelivered package (the same bytes) finds the row it made the first time; a second update or
+            // recall request of one document is a package of its own.
+            package.HasIndex(p => p.PackageSha256).IsUnique();
+            package.HasIndex(p => new { p.DocumentId, p.Kind });
             package.HasIndex(p => p.IncomingDocumentId);
             package.HasIndex(p => new { p.State, p.ReceivedAtUtc });
             package.Property(p => p.DocumentId).HasMaxLength(100);

@@ -45,6 +45,7 @@ public sealed class AgencyHost : IDisposable
     public string RootPem { get; }
     public Uri Endpoint => new($"http://127.0.0.1:{Port}/api/documents/exchange/packages");
     public bool Running => _factory is not null;
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The agency is not running.");
 
     /// <summary>Adds an agency to the directory (index in the configured list); call before <see cref="Start"/>.</summary>
     public void Knows(int index, string code, string name, Uri? endpoint, string? key, string? trustedRootPem = null)

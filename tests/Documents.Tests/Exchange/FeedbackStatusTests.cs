@@ -40,13 +40,16 @@ public sealed class FeedbackStatusTests
     }
 
     [Test]
-    public void Only_an_arrived_document_can_be_refused_and_only_with_a_reason()
+    public void Only_a_document_nobody_acts_on_yet_can_be_refused_and_only_with_a_reason()
     {
         Assert.That(Assert.Throws<DomainRuleException>(() => ReceivedDocumentState.Arrived.Apply(FeedbackStatus.Refused, " "))!.Code, Is.EqualTo("reason-required"));
         var refused = ReceivedDocumentState.Arrived.Apply(FeedbackStatus.Refused, "Gửi nhầm nơi nhận");
         Assert.That(refused.IsFinal);
+        // Registered, then returned (trả lại) before anyone was assigned it.
         var accepted = ReceivedDocumentState.Arrived.Apply(FeedbackStatus.Accepted);
-        Assert.That(Assert.Throws<DomainRuleException>(() => accepted.Apply(FeedbackStatus.Refused, "muộn"))!.Code, Is.EqualTo("illegal-feedback"));
+        Assert.That(accepted.Apply(FeedbackStatus.Refused, "Sai thể thức văn bản").IsFinal);
+        var assigned = accepted.Apply(FeedbackStatus.Assigned);
+        Assert.That(Assert.Throws<DomainRuleException>(() => assigned.Apply(FeedbackStatus.Refused, "muộn"))!.Code, Is.EqualTo("illegal-feedback"));
     }
 
     [TestCase(FeedbackStatus.Arrived, FeedbackStatus.Assigned)]

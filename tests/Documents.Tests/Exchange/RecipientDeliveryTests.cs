@@ -77,11 +77,17 @@ public sealed class RecipientDeliveryTests
     }
 
     [Test]
-    public void A_refusal_after_acceptance_contradicts_the_recipient_and_is_refused()
+    public void A_registered_document_can_still_be_returned_but_not_once_assigned()
     {
         var delivery = Sent();
         delivery.ApplyFeedback(FeedbackStatus.Accepted, null, Now);
-        Assert.That(Assert.Throws<DomainRuleException>(() => delivery.ApplyFeedback(FeedbackStatus.Refused, "muộn", Now))!.Code, Is.EqualTo("illegal-feedback"));
+        Assert.That(delivery.ApplyFeedback(FeedbackStatus.Refused, "Sai thể thức văn bản", Now));
+        Assert.That((delivery.Status, delivery.Reason), Is.EqualTo((RecipientStatus.Refused, (string?)"Sai thể thức văn bản")));
+
+        var assigned = Sent();
+        assigned.ApplyFeedback(FeedbackStatus.Accepted, null, Now);
+        assigned.ApplyFeedback(FeedbackStatus.Assigned, null, Now);
+        Assert.That(Assert.Throws<DomainRuleException>(() => assigned.ApplyFeedback(FeedbackStatus.Refused, "muộn", Now))!.Code, Is.EqualTo("illegal-feedback"));
     }
 
     [Test]

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Documents.Exchange;
 using Platform.Documents.Apis;
 using Platform.TestSupport;
@@ -91,12 +93,18 @@ public sealed class TwoAgencyExchangeTests
         return (sent, received);
     }
 
-    /// <summary>Sent to the finance department and registered there by its clerk (03).</summary>
+    /// <summary>
+    /// Sent to the finance department and registered there by its clerk (03), once the 03 is back at the office:
+    /// it changes the document a recall or update request changes too, and a request meeting it gets a 409.
+    /// </summary>
     private async Task<(OutgoingDocumentView Sent, ReceivedPackageView Registered)> RegisteredAtFinanceAsync(string subject)
     {
         var (sent, received) = await SendToFinanceAsync(subject);
         using var clerk = _finance.Client(TestUser.Clerk);
-        return (sent, await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { })));
+        var registered = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{received.Id}/accept", new { }));
+        using var office = _office.Client(TestUser.Clerk);
+        await StatusAsync(office, sent.Id, FinanceCode, "Accepted");
+        return (sent, registered);
     }
 
     [Test]
@@ -158,6 +166,22 @@ public sealed class TwoAgencyExchangeTests
     }
 
     [Test]
+    public async Task A_registered_document_returned_by_the_receiver_goes_back_as_02_with_its_reason()
+    {
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc đề nghị bổ sung kinh phí hoạt động năm 2026");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        using var office = _office.Client(TestUser.Clerk);
+        var returned = await OkAsync<IncomingDocumentView>(clerk.PostAsJsonAsync($"/api/documents/incoming/{registered.IncomingDocumentId}/return",
+            new { reason = "Văn bản thiếu chữ ký số của người có thẩm quyền" }));
+        Assert.That(returned.Status, Is.EqualTo("Returned"));
+
+        var back = await StatusAsync(office, sent.Id, FinanceCode, "Refused");
+        Assert.That(back.Reason, Is.EqualTo("Văn bản thiếu chữ ký số của người có thẩm quyền"));
+        var package = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{registered.Id}"))!;
+        Assert.That((package.StateCode, package.Reason), Is.EqualTo(("02", (string?)"Văn bản thiếu chữ ký số của người có thẩm quyền")));
+    }
+
+    [Test]
     public async Task An_accepted_recall_cancels_the_document_on_the_receiving_side()
     {
         var (sent, registered) = await RegisteredAtFinanceAsync("Về việc tổ chức hội nghị tổng kết năm 2026");
@@ -180,7 +204,13 @@ public sealed class TwoAgencyExchangeTests
         Assert.That(cancelled.ReturnReason, Does.Contain("Ghi sai thời gian tổ chức hội nghị"));
         var recalled = await RecallAsync(office.Clerk, sent.Id, FinanceCode, "Accepted");
         Assert.That(recalled.Status, Is.EqualTo("Accepted"));
+        var found = await Eventually.Returns(() => SearchHitAsync(clerk, "tổng kết năm 2026", cancelled.Id), h => h?.Status == "Cancelled",
+            "the cancelled document marked in the receiver's search");
+        Assert.That(found!.Direction, Is.EqualTo("incoming"));
     }
+
+    private static async Task<SearchHitView?> SearchHitAsync(HttpClient client, string words, Guid id) =>
+        (await client.GetFromJsonAsync<SearchResponse>($"/api/documents/search?q={Uri.EscapeDataString(words)}"))!.Hits.FirstOrDefault(h => h.Id == id);
 
     [Test]
     public async Task A_refused_recall_keeps_the_document_and_its_reason_goes_back()
@@ -334,6 +364,23 @@ public sealed class TwoAgencyExchangeTests
     }
 
     [Test]
+    public async Task A_retry_of_one_message_rebuilds_the_same_package_so_the_receiver_knows_it_as_a_redelivery()
+    {
+        var (document, _) = await ExportedPackageAsync("Về việc rà soát định mức chi hội nghị");
+        using var scope = _office.Services.CreateScope();
+        var packages = scope.ServiceProvider.GetRequiredService<ExchangePackages>();
+        var db = scope.ServiceProvider.GetRequiredService<Platform.Documents.Persistence.DocumentsDbContext>();
+        var outgoing = await db.OutgoingDocuments.AsNoTracking().SingleAsync(d => d.Id == document.Id);
+        var requestedAt = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero);
+        var first = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt);
+        var retry = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt);
+        Assert.That(retry.ToString(SaveOptions.DisableFormatting), Is.EqualTo(first.ToString(SaveOptions.DisableFormatting)));
+        var later = await packages.BuildAsync(outgoing, FinanceCode, BusinessKind.New, null, CancellationToken.None, requestedAt.AddMinutes(5));
+        Assert.That(later.ToString(SaveOptions.DisableFormatting), Is.Not.EqualTo(first.ToString(SaveOptions.DisableFormatting)),
+            "another request of the same document is another package");
+    }
+
+    [Test]
     public async Task An_update_accepted_by_the_receiver_replaces_the_registered_document_with_the_new_one()
     {
         var (sent, registered) = await RegisteredAtFinanceAsync("Về việc lấy ý kiến dự thảo quy định phân cấp nguồn thu");
@@ -354,6 +401,39 @@ public sealed class TwoAgencyExchangeTests
         var again = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{update.Id}/accept",
             new { confirmDuplicate = true }));
         Assert.That(again.IncomingDocumentId, Is.Not.Null.And.Not.EqualTo(registered.IncomingDocumentId));
+    }
+
+    [Test]
+    public async Task A_second_update_of_the_same_document_is_stored_and_its_content_wins()
+    {
+        var (sent, registered) = await RegisteredAtFinanceAsync("Về việc hướng dẫn lập dự toán ngân sách năm 2027");
+        using var clerk = _finance.Client(TestUser.Clerk);
+        using var office = _office.Client(TestUser.Clerk);
+        await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
+            new { kind = "Update", reason = "Sửa biểu mẫu số 01" }));
+        var first = await ReceivedAsync(clerk, sent.NumberAndCode!, "Update");
+        await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{first.Id}/refuse",
+            new { reason = "Biểu mẫu số 01 còn thiếu cột số liệu năm trước" }));
+        await RecallAsync(office, sent.Id, FinanceCode, "Refused");
+
+        // The sender answers the refusal with a second update of the same document: a new package, not a redelivery.
+        await OkAsync<RecipientView[]>(office.PostAsJsonAsync($"/api/documents/outgoing/{sent.Id}/exchange-request",
+            new { kind = "Update", reason = "Sửa biểu mẫu số 01, bổ sung cột số liệu năm trước" }));
+        var second = await Eventually.Returns(async () => (await clerk.GetFromJsonAsync<ReceivedPackageView[]>("/api/documents/exchange/received"))!
+                .FirstOrDefault(p => p.NumberAndCode == sent.NumberAndCode && p.Kind == "Update" && p.Id != first.Id)!,
+            p => p is not null, "second update received");
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.StateCode, Is.EqualTo("13"));
+            Assert.That(second.SenderReason, Is.EqualTo("Sửa biểu mẫu số 01, bổ sung cột số liệu năm trước"));
+        });
+        var accepted = await OkAsync<ReceivedPackageView>(clerk.PostAsJsonAsync($"/api/documents/exchange/received/{second.Id}/accept", new { }));
+        Assert.That(accepted.AwaitsRegistration, Is.True);
+        await RecallAsync(office, sent.Id, FinanceCode, "Accepted");
+        var old = (await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{registered.IncomingDocumentId}"))!;
+        Assert.That(old.ReturnReason, Does.Contain("bổ sung cột số liệu năm trước"), "the second update's reason, not the first's");
+        var firstAfter = (await clerk.GetFromJsonAsync<ReceivedPackageView>($"/api/documents/exchange/received/{first.Id}"))!;
+        Assert.That(firstAfter.StateCode, Is.EqualTo("16"), "the refused first update stays refused");
     }
 
     [Test]

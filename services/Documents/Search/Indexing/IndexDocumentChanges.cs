@@ -45,6 +45,12 @@ public sealed class IndexDocumentChanges(DocumentsDbContext db, IDocumentSearch 
 
     public async Task HandleAsync(DocumentRecalled @event, EventContext context, CancellationToken cancellationToken)
     {
+        // An incoming document recalled by the agency that sent it is cancelled here: its row says so.
+        if (await db.IncomingDocuments.AnyAsync(d => d.Id == @event.DocumentId, cancellationToken))
+        {
+            await IndexFromDatabaseAsync(@event.DocumentId, cancellationToken);
+            return;
+        }
         // A recalled document stays findable by staff, marked, and leaves public search.
         var indexed = await search.GetAsync(@event.DocumentId, cancellationToken);
         if (indexed is null) return;

@@ -597,8 +597,10 @@ namespace Platform.Documents.Persistence.Migrations.Postgres
 
                     b.HasIndex("IncomingDocumentId");
 
-                    b.HasIndex("DocumentId", "Kind")
+                    b.HasIndex("PackageSha256")
                         .IsUnique();
+
+                    b.HasIndex("DocumentId", "Kind");
 
                     b.HasIndex("State", "ReceivedAtUtc");
 

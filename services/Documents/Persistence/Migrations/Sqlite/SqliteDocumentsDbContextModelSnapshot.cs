@@ -591,8 +591,10 @@ namespace Platform.Documents.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IncomingDocumentId");
 
-                    b.HasIndex("DocumentId", "Kind")
+                    b.HasIndex("PackageSha256")
                         .IsUnique();
+
+                    b.HasIndex("DocumentId", "Kind");
 
                     b.HasIndex("State", "ReceivedAtUtc");
 
