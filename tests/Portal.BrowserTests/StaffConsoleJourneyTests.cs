@@ -45,6 +45,12 @@ public sealed class StaffConsoleJourneyTests
         await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("Chưa đính kèm được");
         await Assertions.Expect(clerk.GetByText(subject)).ToBeVisibleAsync();
         var documentUrl = clerk.Url;
+        // The attachment is listed with its size and downloads through the console with the clerk's own token.
+        var fileLink = clerk.GetByRole(AriaRole.Link, new() { Name = "cong-van-215.pdf" });
+        await Assertions.Expect(fileLink.Locator("xpath=..")).ToContainTextAsync($"({MinimalPdf().Length} byte)");
+        var download = await clerk.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
+        Assert.That(download.SuggestedFilename, Is.EqualTo("cong-van-215.pdf"));
+        Assert.That(await File.ReadAllBytesAsync((await download.PathAsync())!), Is.EqualTo(MinimalPdf()));
         await Chromium.ScreenshotAsync(clerk, "staff-clerk-registered-incoming");
 
         var leader = await _platform.SignInAsync("lanhdao", "/staff/van-ban-den/cho-chi-dao");
@@ -242,6 +248,13 @@ public sealed class StaffConsoleJourneyTests
 
         var direct = await clerk.GotoAsync($"/staff/van-ban-den/{secret}");
         Assert.That(direct!.Status, Is.EqualTo(404));
+        // Nor its file, even with the exact address: Documents checks the clerk's own token.
+        var pdf = new ByteArrayContent(MinimalPdf());
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var secretFile = await ApiAsync(HttpMethod.Post, $"/api/documents/incoming/{secret}/attachments", "quantri",
+            new MultipartFormDataContent { { pdf, "file", "phuong-an.pdf" } }, HttpStatusCode.Created);
+        var fileResponse = await clerk.APIRequest.GetAsync($"/staff/van-ban-den/{secret}/tep/{secretFile.GetProperty("id").GetString()}");
+        Assert.That(fileResponse.Status, Is.EqualTo(404));
         Assert.That(await clerk.ContentAsync(), Does.Not.Contain("Phương án phòng thủ"));
         var readable = await clerk.GotoAsync($"/staff/van-ban-den/{confidential}");
         Assert.That(readable!.Status, Is.EqualTo(200));

@@ -12,6 +12,9 @@ public sealed class DocumentsClient(HttpClient http) : ServiceClient(http, "văn
     public Task<ApiResult<IncomingDocument>> IncomingAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<IncomingDocument>($"/api/documents/incoming/{id}", cancellationToken);
 
+    public Task<ApiResult<FileDownload>> IncomingAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken) =>
+        DownloadAsync($"/api/documents/incoming/{id}/attachments/{attachmentId}", cancellationToken);
+
     public Task<ApiResult<IncomingDocument>> RegisterAsync(IncomingRegistration registration, CancellationToken cancellationToken) =>
         PostAsync<IncomingDocument>("/api/documents/incoming", registration, cancellationToken);
 
@@ -52,7 +55,7 @@ public sealed record IncomingDocument(
     Guid Id, int Year, int ArrivalNumber, DateTime ArrivedAtUtc, string IssuingBody, string NumberAndCode, DateOnly DocumentDate,
     string DocumentType, string Subject, Urgency Urgency, Secrecy Secrecy, int PageCount, string? Signer, string RegisteredBy,
     string Status, string? StatusLabel, string? Direction, string? LeadUnit, IReadOnlyList<string>? SupportingUnits, DateOnly? Deadline,
-    string? AssignedBy, string? HandedOnTo, string? Progress);
+    string? AssignedBy, string? HandedOnTo, string? Progress, IReadOnlyList<Attachment>? Attachments = null);
 
 public sealed record Attachment(Guid Id, string FileName, long Length);
 
