@@ -244,6 +244,11 @@ public sealed class StaffConsoleJourneyTests
         await clerk.GotoAsync("/staff/tim-kiem?q=" + marker);
         await ReloadUntilAsync(clerk, clerk.GetByRole(AriaRole.Link, new() { Name = $"Kế hoạch bảo vệ bí mật nhà nước {marker} mức Mật" }));
         await Assertions.Expect(clerk.GetByText("mức Tối mật")).ToHaveCountAsync(0);
+        // Statuses read in Vietnamese, in the facet, on the hit and in the chosen filter; never the raw code.
+        await clerk.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Đã vào sổ", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".active-filter")).ToContainTextAsync("Trạng thái: Đã vào sổ");
+        await Assertions.Expect(clerk.Locator(".hits .meta").First).ToContainTextAsync("Đã vào sổ");
+        await Assertions.Expect(clerk.GetByText("Registered")).ToHaveCountAsync(0);
         await Chromium.ScreenshotAsync(clerk, "staff-clerk-search-trimmed-by-clearance");
 
         var direct = await clerk.GotoAsync($"/staff/van-ban-den/{secret}");

@@ -81,9 +81,10 @@ public sealed record RecipientStatus(
 public sealed record SearchPage(long Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
 public sealed record SearchHit(Guid Id, string Direction, string NumberAndCode, string DocumentType, string Subject, string IssuingBody,
-    DateOnly DocumentDate, string Status, Urgency Urgency, Secrecy Secrecy, string Highlight);
+    DateOnly DocumentDate, string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, string? StatusLabel = null);
 
-public sealed record FacetCount(string Value, long Count);
+/// <summary>A facet value (the code to filter by), its count, and the Vietnamese name Documents gives it.</summary>
+public sealed record FacetCount(string Value, long Count, string? Label = null);
 
 /// <summary>The filters of the staff search form, as the Documents search API takes them.</summary>
 public sealed record SearchFilters(string? Q, string? Type, string? IssuingBody, DateOnly? From, DateOnly? To, string? Status, Urgency? Urgency, int Page = 1)
