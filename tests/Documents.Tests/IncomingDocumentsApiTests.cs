@@ -148,4 +148,30 @@ public sealed class IncomingDocumentsApiTests(DatabaseKind database)
         var view = await (await clerk.PostAsJsonAsync("/api/documents/incoming", request)).Content.ReadFromJsonAsync<IncomingDocumentView>();
         Assert.That(view!.IssuingBody, Is.EqualTo("Sở Tài chính".Normalize(System.Text.NormalizationForm.FormC)));
     }
+
+    [Test]
+    public async Task One_incoming_document_shows_its_attachments_and_each_downloads_as_stored()
+    {
+        using var clerk = _factory.ClientFor(TestUser.Clerk);
+        var created = await (await clerk.PostAsJsonAsync("/api/documents/incoming", NewDocument("88/BTC-TCDN")))
+            .Content.ReadFromJsonAsync<IncomingDocumentView>();
+        var pdf = TestFiles.Pdf("Cong van huong dan quyet toan");
+        var attached = await clerk.PostAsync($"/api/documents/incoming/{created!.Id}/attachments", TestFiles.Form(pdf, "cong-van-88.pdf"));
+        Assert.That(attached.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attached.Content.ReadAsStringAsync());
+
+        var view = await clerk.GetFromJsonAsync<IncomingDocumentView>($"/api/documents/incoming/{created.Id}");
+        Assert.That(view!.Attachments, Is.Not.Null);
+        var file = view.Attachments!.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.FileName, Is.EqualTo("cong-van-88.pdf"));
+            Assert.That(file.Length, Is.EqualTo(pdf.Length));
+        });
+        var bytes = await clerk.GetByteArrayAsync($"/api/documents/incoming/{created.Id}/attachments/{file.Id}");
+        Assert.That(bytes, Is.EqualTo(pdf));
+
+        // Lists stay one query: no files there.
+        var list = await clerk.GetFromJsonAsync<IncomingDocumentView[]>("/api/documents/incoming?pageSize=200");
+        Assert.That(list!.Single(d => d.Id == created.Id).Attachments, Is.Null);
+    }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Platform.Contracts;
 
 namespace Platform.Portal.BrowserTests;
 
@@ -44,6 +45,12 @@ public sealed class StaffConsoleJourneyTests
         await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("Chưa đính kèm được");
         await Assertions.Expect(clerk.GetByText(subject)).ToBeVisibleAsync();
         var documentUrl = clerk.Url;
+        // The attachment is listed with its size and downloads through the console with the clerk's own token.
+        var fileLink = clerk.GetByRole(AriaRole.Link, new() { Name = "cong-van-215.pdf" });
+        await Assertions.Expect(fileLink.Locator("xpath=..")).ToContainTextAsync($"({MinimalPdf().Length} byte)");
+        var download = await clerk.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
+        Assert.That(download.SuggestedFilename, Is.EqualTo("cong-van-215.pdf"));
+        Assert.That(await File.ReadAllBytesAsync((await download.PathAsync())!), Is.EqualTo(MinimalPdf()));
         await Chromium.ScreenshotAsync(clerk, "staff-clerk-registered-incoming");
 
         var leader = await _platform.SignInAsync("lanhdao", "/staff/van-ban-den/cho-chi-dao");
@@ -79,6 +86,50 @@ public sealed class StaffConsoleJourneyTests
         await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã gửi báo cáo tiến độ 40%.");
         await Assertions.Expect(specialist.GetByText("Đã dự thảo kế hoạch, đang lấy ý kiến các phòng.")).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(specialist, "staff-task-progress-reported");
+
+        // The lead unit asks for more time; a leader approves it in the console and the new deadline shows.
+        var newDeadline = DateTime.UtcNow.AddDays(35);
+        await specialist.GetByLabel("Hạn mới đề nghị").FillAsync(newDeadline.ToString("yyyy-MM-dd"));
+        await specialist.GetByLabel("Lý do").FillAsync("Chờ ý kiến góp ý của Sở Tài chính.");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Gửi đề nghị gia hạn" }).ClickAsync();
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã gửi đề nghị gia hạn đến {newDeadline:dd/MM/yyyy}.");
+        // The specialist is no leader: no decision form for them.
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Button, new() { Name = "Đồng ý gia hạn", Exact = true })).ToHaveCountAsync(0);
+        var taskUrl = specialist.Url;
+
+        await leader.GotoAsync(taskUrl);
+        await leader.GetByLabel("Ý kiến của lãnh đạo").FillAsync("Đồng ý, đề nghị hoàn thành đúng hạn mới.");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Đồng ý gia hạn", Exact = true }).ClickAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã đồng ý gia hạn; hạn xử lý mới đã được ghi nhận.");
+        await Assertions.Expect(leader.Locator("dt:has-text('Hạn xử lý') + dd")).ToHaveTextAsync(newDeadline.ToString("dd/MM/yyyy"));
+        await Assertions.Expect(leader.GetByText("đã đồng ý — Đồng ý, đề nghị hoàn thành đúng hạn mới.")).ToBeVisibleAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Button, new() { Name = "Đồng ý gia hạn", Exact = true })).ToHaveCountAsync(0);
+        await Chromium.ScreenshotAsync(leader, "staff-leader-extension-approved");
+
+        // The unit reports completion; the office sends it back once, then confirms it.
+        await specialist.ReloadAsync();
+        await Assertions.Expect(specialist.Locator("dt:has-text('Hạn xử lý') + dd")).ToHaveTextAsync(newDeadline.ToString("dd/MM/yyyy"));
+        await specialist.GetByLabel("Kết quả thực hiện").FillAsync("Đã trình UBND tỉnh kế hoạch chuyển đổi số năm 2027.");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Báo cáo hoàn thành" }).ClickAsync();
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã báo cáo hoàn thành; chờ văn phòng xác nhận.");
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" })).ToHaveCountAsync(0);
+
+        await clerk.GotoAsync(taskUrl);
+        await clerk.GetByLabel("Lý do trả lại").FillAsync("Thiếu phụ lục kinh phí.");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại kết quả" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã trả lại kết quả; đơn vị chủ trì phải làm lại.");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" })).ToHaveCountAsync(0);
+
+        await specialist.ReloadAsync();
+        await specialist.GetByLabel("Kết quả thực hiện").FillAsync("Đã bổ sung phụ lục kinh phí và trình lại.");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Báo cáo hoàn thành" }).ClickAsync();
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã báo cáo hoàn thành; chờ văn phòng xác nhận.");
+
+        await clerk.ReloadAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã xác nhận hoàn thành nhiệm vụ.");
+        await Assertions.Expect(clerk.Locator("dt:has-text('Trạng thái') + dd")).ToContainTextAsync(VocabularyNames.Of(TaskState.Done));
+        await Chromium.ScreenshotAsync(clerk, "staff-office-task-confirmed");
     }
 
     [Test]
@@ -193,10 +244,22 @@ public sealed class StaffConsoleJourneyTests
         await clerk.GotoAsync("/staff/tim-kiem?q=" + marker);
         await ReloadUntilAsync(clerk, clerk.GetByRole(AriaRole.Link, new() { Name = $"Kế hoạch bảo vệ bí mật nhà nước {marker} mức Mật" }));
         await Assertions.Expect(clerk.GetByText("mức Tối mật")).ToHaveCountAsync(0);
+        // Statuses read in Vietnamese, in the facet, on the hit and in the chosen filter; never the raw code.
+        await clerk.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Đã vào sổ", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".active-filter")).ToContainTextAsync("Trạng thái: Đã vào sổ");
+        await Assertions.Expect(clerk.Locator(".hits .meta").First).ToContainTextAsync("Đã vào sổ");
+        await Assertions.Expect(clerk.GetByText("Registered")).ToHaveCountAsync(0);
         await Chromium.ScreenshotAsync(clerk, "staff-clerk-search-trimmed-by-clearance");
 
         var direct = await clerk.GotoAsync($"/staff/van-ban-den/{secret}");
         Assert.That(direct!.Status, Is.EqualTo(404));
+        // Nor its file, even with the exact address: Documents checks the clerk's own token.
+        var pdf = new ByteArrayContent(MinimalPdf());
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var secretFile = await ApiAsync(HttpMethod.Post, $"/api/documents/incoming/{secret}/attachments", "quantri",
+            new MultipartFormDataContent { { pdf, "file", "phuong-an.pdf" } }, HttpStatusCode.Created);
+        var fileResponse = await clerk.APIRequest.GetAsync($"/staff/van-ban-den/{secret}/tep/{secretFile.GetProperty("id").GetString()}");
+        Assert.That(fileResponse.Status, Is.EqualTo(404));
         Assert.That(await clerk.ContentAsync(), Does.Not.Contain("Phương án phòng thủ"));
         var readable = await clerk.GotoAsync($"/staff/van-ban-den/{confidential}");
         Assert.That(readable!.Status, Is.EqualTo(200));

@@ -64,7 +64,10 @@ public sealed record HandOnRequest(string? To);
 /// <summary>The lead unit's progress report, with the reply document's number when there is one.</summary>
 public sealed record ProgressRequest(string? Progress, string? ReplyNumberAndCode, bool Done);
 
-/// <summary>An incoming document as the API shows it.</summary>
+/// <summary>
+/// An incoming document as the API shows it. Attachments (tệp đính kèm) come with one document
+/// (GET by id), not with lists, so a register page stays one query.
+/// </summary>
 public sealed record IncomingDocumentView(
     Guid Id, int Year, int ArrivalNumber, DateTime ArrivedAtUtc, bool ArrivalTimeRecorded,
     string IssuingBody, string NumberAndCode, DateOnly DocumentDate, string DocumentType, string Subject,
@@ -72,7 +75,7 @@ public sealed record IncomingDocumentView(
     string Status, string? Direction, string? LeadUnit, IReadOnlyList<string> SupportingUnits, DateOnly? Deadline,
     string? AssignedBy, Guid? DuplicateOf = null, DateTime? HandedOnAtUtc = null, string? HandedOnTo = null,
     string? Progress = null, string? ReplyNumberAndCode = null, DateTime? CompletedAtUtc = null, string? ReturnReason = null,
-    string? StatusLabel = null)
+    string? StatusLabel = null, IReadOnlyList<AttachmentView>? Attachments = null)
 {
     public static IncomingDocumentView From(IncomingDocument d) => new(
         d.Id, d.Year, d.ArrivalNumber, d.ArrivedAtUtc, d.ArrivalTimeRecorded, d.IssuingBody, d.NumberAndCode,

@@ -138,7 +138,10 @@ public static class IncomingDocumentsApi
         var document = await db.IncomingDocuments.AsNoTracking()
             .Where(DocumentAccess.For(user).Filter())
             .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return document is null ? TypedResults.NotFound() : TypedResults.Ok(IncomingDocumentView.From(document));
+        if (document is null) return TypedResults.NotFound();
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == id)
+            .OrderBy(a => a.UploadedAtUtc).ToArrayAsync(cancellationToken);
+        return TypedResults.Ok(IncomingDocumentView.From(document) with { Attachments = [.. attachments.Select(AttachmentView.From)] });
     }
 
     private static async Task<Results<Ok<IncomingDocumentView>, NotFound, ValidationProblem>> RecordDirection(

@@ -45,19 +45,26 @@ public static class SearchApi
 }
 
 /// <summary>One page of search results as the API shows it.</summary>
-public sealed record SearchResponse(long Total, int Page, int PageSize, IReadOnlyList<SearchHitView> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets)
+public sealed record SearchResponse(long Total, int Page, int PageSize, IReadOnlyList<SearchHitView> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetView>> Facets)
 {
     public static SearchResponse From(SearchResults results, SearchQuery query) =>
-        new(results.Total, query.Page, query.Size, results.Hits.Select(SearchHitView.From).ToArray(), results.Facets);
+        new(results.Total, query.Page, query.Size, results.Hits.Select(SearchHitView.From).ToArray(),
+            results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetView>)[.. f.Value.Select(c => FacetView.Of(f.Key, c))]));
+}
+
+/// <summary>One facet value with its count and the Vietnamese name a screen shows for it (codes stay in Value for filtering).</summary>
+public sealed record FacetView(string Value, long Count, string Label)
+{
+    public static FacetView Of(string facet, FacetCount count) => new(count.Value, count.Count, DocumentStatusNames.FacetLabel(facet, count.Value));
 }
 
 /// <summary>A search hit: the document's register fields, its subject with the matched words in &lt;em&gt;, and snippets of its body text marked the same way.</summary>
 public sealed record SearchHitView(
     Guid Id, string Direction, string NumberAndCode, string DocumentType, string Subject, string IssuingBody, DateOnly DocumentDate,
-    string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, IReadOnlyList<string> Snippets, double Score)
+    string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, IReadOnlyList<string> Snippets, double Score, string StatusLabel)
 {
     public static SearchHitView From(SearchHit hit) => new(
         hit.Document.Id, hit.Document.Direction, hit.Document.NumberAndCode, hit.Document.DocumentType, hit.Document.Subject,
         hit.Document.IssuingBody, hit.Document.DocumentDate, hit.Document.Status, hit.Document.Urgency, hit.Document.Secrecy,
-        hit.Highlight, hit.Snippets, hit.Score);
+        hit.Highlight, hit.Snippets, hit.Score, DocumentStatusNames.Of(hit.Document.Status));
 }

@@ -74,4 +74,12 @@ public sealed class StaffDisplayTests
     [TestCase(null, new string[0])]
     public void Units_typed_in_a_form_become_the_list_of_codes(string? typed, string[] units) =>
         Assert.That(Labels.Units(typed), Is.EqualTo(units));
+
+    [TestCase(0L, "0 byte")]
+    [TestCase(1023L, "1023 byte")]
+    [TestCase(1024L, "1 KB")]
+    [TestCase(1536L, "1,5 KB")]
+    [TestCase(5L * 1024 * 1024 / 2, "2,5 MB")]
+    public void A_file_size_reads_with_the_Vietnamese_decimal_comma(long bytes, string shown) =>
+        Assert.That(Labels.FileSize(bytes), Is.EqualTo(shown));
 }

@@ -35,9 +35,14 @@ public sealed class SearchModel(DocumentsClient documents) : StaffPageModel
         _ => facet,
     };
 
-    /// <summary>A facet value as people read it; urgency codes are the shared vocabulary's.</summary>
-    public static string FacetValue(string facet, string value) =>
-        facet == "urgency" && Enum.TryParse<Urgency>(value, out var urgency) ? VocabularyNames.Of(urgency) : value;
+    /// <summary>
+    /// The chosen status as people read it: Documents names its statuses (DocumentStatusNames) and sends
+    /// the name with the status facet; the code shows only if the facet does not carry it.
+    /// </summary>
+    public string? StatusName => Status is null ? null
+        : Results?.Facets.GetValueOrDefault("status")?.FirstOrDefault(f => f.Value == Status)?.Label ?? Status;
+
+    public string WithoutStatus() => Link(Filters() with { Status = null, Page = 1 });
 
     public string WithFacet(string facet, string value) => Link(facet switch
     {

@@ -17,11 +17,13 @@ public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, string? Error
         if (response.IsSuccessStatusCode)
         {
             var value = response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(cancellationToken);
-            return new(value, response.StatusCode, null, Empty);
+            return Success(value!, response.StatusCode);
         }
         var (detail, fields) = await ProblemOf(response, cancellationToken);
         return new(default, response.StatusCode, MessageFor(response.StatusCode, service, detail), fields);
     }
+
+    public static ApiResult<T> Success(T value, HttpStatusCode status) => new(value, status, null, Empty);
 
     public static ApiResult<T> Unreachable(string service) =>
         new(default, HttpStatusCode.ServiceUnavailable, $"Dịch vụ {service} tạm thời không trả lời. Vui lòng thử lại sau ít phút.", Empty);

@@ -12,6 +12,9 @@ public sealed class DocumentsClient(HttpClient http) : ServiceClient(http, "văn
     public Task<ApiResult<IncomingDocument>> IncomingAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<IncomingDocument>($"/api/documents/incoming/{id}", cancellationToken);
 
+    public Task<ApiResult<FileDownload>> IncomingAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken) =>
+        DownloadAsync($"/api/documents/incoming/{id}/attachments/{attachmentId}", cancellationToken);
+
     public Task<ApiResult<IncomingDocument>> RegisterAsync(IncomingRegistration registration, CancellationToken cancellationToken) =>
         PostAsync<IncomingDocument>("/api/documents/incoming", registration, cancellationToken);
 
@@ -52,7 +55,7 @@ public sealed record IncomingDocument(
     Guid Id, int Year, int ArrivalNumber, DateTime ArrivedAtUtc, string IssuingBody, string NumberAndCode, DateOnly DocumentDate,
     string DocumentType, string Subject, Urgency Urgency, Secrecy Secrecy, int PageCount, string? Signer, string RegisteredBy,
     string Status, string? StatusLabel, string? Direction, string? LeadUnit, IReadOnlyList<string>? SupportingUnits, DateOnly? Deadline,
-    string? AssignedBy, string? HandedOnTo, string? Progress);
+    string? AssignedBy, string? HandedOnTo, string? Progress, IReadOnlyList<Attachment>? Attachments = null);
 
 public sealed record Attachment(Guid Id, string FileName, long Length);
 
@@ -78,9 +81,10 @@ public sealed record RecipientStatus(
 public sealed record SearchPage(long Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
 public sealed record SearchHit(Guid Id, string Direction, string NumberAndCode, string DocumentType, string Subject, string IssuingBody,
-    DateOnly DocumentDate, string Status, Urgency Urgency, Secrecy Secrecy, string Highlight);
+    DateOnly DocumentDate, string Status, Urgency Urgency, Secrecy Secrecy, string Highlight, string? StatusLabel = null);
 
-public sealed record FacetCount(string Value, long Count);
+/// <summary>A facet value (the code to filter by), its count, and the Vietnamese name Documents gives it.</summary>
+public sealed record FacetCount(string Value, long Count, string? Label = null);
 
 /// <summary>The filters of the staff search form, as the Documents search API takes them.</summary>
 public sealed record SearchFilters(string? Q, string? Type, string? IssuingBody, DateOnly? From, DateOnly? To, string? Status, Urgency? Urgency, int Page = 1)

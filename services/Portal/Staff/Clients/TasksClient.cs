@@ -23,6 +23,18 @@ public sealed class TasksClient(HttpClient http) : ServiceClient(http, "nhiệm 
     public Task<ApiResult<TaskDetails>> RequestExtensionAsync(Guid id, DateOnly newDeadline, string? reason, CancellationToken cancellationToken) =>
         PostAsync<TaskDetails>($"/api/tasks/{id}/extension", new { newDeadline, reason }, cancellationToken);
 
+    /// <summary>A leader approves or refuses the pending extension; the reason is required either way.</summary>
+    public Task<ApiResult<TaskDetails>> DecideExtensionAsync(Guid id, bool approve, string? reason, CancellationToken cancellationToken) =>
+        PostAsync<TaskDetails>($"/api/tasks/{id}/extension/decision", new { approve, reason }, cancellationToken);
+
+    /// <summary>The office confirms a reported completion (xác nhận hoàn thành).</summary>
+    public Task<ApiResult<TaskDetails>> ConfirmCompletionAsync(Guid id, string? note, CancellationToken cancellationToken) =>
+        PostAsync<TaskDetails>($"/api/tasks/{id}/confirm", new { reason = note }, cancellationToken);
+
+    /// <summary>The office sends a completion back (trả lại): it counts as not done until reported again.</summary>
+    public Task<ApiResult<TaskDetails>> ReturnCompletionAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        PostAsync<TaskDetails>($"/api/tasks/{id}/return", new { reason }, cancellationToken);
+
     public Task<ApiResult<Dashboard>> DashboardAsync(string? unit, CancellationToken cancellationToken) =>
         GetAsync<Dashboard>("/api/tasks/dashboard" + new QueryString().AddIf("unit", unit).ToUriComponent(), cancellationToken);
 }

@@ -18,5 +18,15 @@ public static class Labels
         (typed ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>A file's size as people read it, with the Vietnamese decimal comma: 512 byte, 1,5 KB, 2,3 MB.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", Vietnamese) + " KB",
+        _ => (bytes / (1024.0 * 1024)).ToString("0.#", Vietnamese) + " MB",
+    };
+
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy") ?? "—";
 }
