@@ -21,6 +21,7 @@ public static class StaffConsoleRegistration
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
+        services.AddTransient<IStartupFilter, SignInReturnGuard>();
         services.Configure<StaffConsoleOptions>(configuration.GetSection(StaffConsoleOptions.Section));
         var options = configuration.GetSection(StaffConsoleOptions.Section).Get<StaffConsoleOptions>() ?? new();
         services.AddRedisConnection(configuration);

@@ -23,6 +23,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Problem(413, "Dữ liệu gửi lên quá lớn", "Kích thước yêu cầu vượt quá giới hạn cho phép."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ", ExplainBadRequest(bad)),
             JsonException => Problem(400, "Yêu cầu không hợp lệ", "Nội dung JSON không đúng định dạng."),
+            // IDX20803: the realm's discovery document could not be read; a sign-in step needs the identity provider, which does not answer.
+            InvalidOperationException when exception.Message.StartsWith("IDX20803", StringComparison.Ordinal) => Problem(503,
+                "Chưa đăng nhập được", "Máy chủ xác thực tạm thời không trả lời. Vui lòng thử lại sau ít phút.", "identity-provider-unavailable"),
             _ when DatabaseOutage.Caused(exception) => Problem(503, "Dịch vụ tạm thời không sẵn sàng",
                 "Cơ sở dữ liệu tạm thời không trả lời; yêu cầu chưa được ghi nhận. Vui lòng thử lại sau ít phút.", "database-unavailable"),
             // Reading a form throws this for a malformed one (a NUL in a value, a broken multipart section).

@@ -41,6 +41,14 @@ public sealed record ApiEndpoint(string Service, string Method, RoutePattern Pat
     /// <summary>The endpoint proves its caller itself, so no realm token admits anyone (the exchange inbox).</summary>
     public bool AuthenticatesItself => Endpoint.Metadata.GetMetadata<Platform.ServiceDefaults.Auth.CallerAuthenticatedByEndpoint>() is not null;
 
+    /// <summary>
+    /// A page of the staff console: it signs people in through the realm with a cookie, which the
+    /// header-authenticated test users cannot present; who sees what there is Portal.BrowserTests'
+    /// business, while anonymous and foreign-token callers are still checked here.
+    /// </summary>
+    public bool IsStaffConsolePage => Service == "portal" && Route.StartsWith("/staff", StringComparison.Ordinal)
+        && !Route.StartsWith("/staff/api", StringComparison.Ordinal);
+
     public bool HasBody => Inputs.Any(i => i.Source is InputSource.JsonBody or InputSource.Form or InputSource.FormFile);
 
     public EndpointInput? JsonBody => Inputs.FirstOrDefault(i => i.Source == InputSource.JsonBody);

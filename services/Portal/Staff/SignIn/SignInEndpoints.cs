@@ -54,7 +54,17 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignedInAsync(HttpContext context, OpenIddictValidationService validation, ILoggerFactory logs)
     {
-        var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
+        AuthenticateResult result;
+        try
+        {
+            result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or BadHttpRequestException)
+        {
+            // A return that is no answer of the realm at all (a bare post, a broken form) is refused like a failed one.
+            logs.CreateLogger(typeof(SignInEndpoints)).LogWarning(exception, "Sign-in return refused");
+            result = AuthenticateResult.Fail(exception);
+        }
         var accessToken = result.Properties?.GetTokenValue(Tokens.BackchannelAccessToken);
         if (!result.Succeeded || accessToken is null)
         {
