@@ -22,10 +22,8 @@ public static class DocumentsServiceRegistration
         builder.Services.Configure<NumberingOptions>(builder.Configuration.GetSection(NumberingOptions.Section));
         builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         builder.Services.AddSingleton(sp => new NumberingPolicy(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NumberingOptions>>().Value));
-        builder.Services.AddSingleton<IFileStore>(new DiskFileStore(Path.Combine(service.OwnFolder(), "files")));
-        builder.Services.AddSingleton<ICertificateProvider>(new DevelopmentCertificates(
-            Path.Combine(service.OwnFolder(), "certificates"),
-            builder.Configuration["Documents:Organisation"] ?? "Ủy ban nhân dân tỉnh"));
+        builder.AddFileStore(service.OwnFolder());
+        builder.AddCertificates(service.OwnFolder());
         builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
         builder.Services.AddSingleton(sp => new AgencyDirectory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value));
         builder.Services.AddScoped<ExchangePackages>();

@@ -60,19 +60,19 @@ public sealed class SigningAndStorageTests
         var second = await store.SaveAsync(new MemoryStream(bytes), 1024, CancellationToken.None);
         Assert.That(first, Is.EqualTo(second));
         Assert.That(first.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(bytes))));
-        await using var read = store.OpenRead(first.Sha256)!;
+        await using var read = (await store.OpenReadAsync(first.Sha256, CancellationToken.None))!;
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(bytes));
     }
 
     [Test]
-    public void The_store_reads_only_hashes_and_refuses_content_over_the_limit()
+    public async Task The_store_reads_only_hashes_and_refuses_content_over_the_limit()
     {
         var folder = TestServers.TempFolder("files");
         var store = new DiskFileStore(folder);
-        Assert.That(store.OpenRead("../../etc/passwd"), Is.Null);
-        Assert.That(store.OpenRead(new string('A', 64)), Is.Null, "upper-case is not how hashes are stored");
+        Assert.That(await store.OpenReadAsync("../../etc/passwd", CancellationToken.None), Is.Null);
+        Assert.That(await store.OpenReadAsync(new string('A', 64), CancellationToken.None), Is.Null, "upper-case is not how hashes are stored");
         Assert.ThrowsAsync<FileTooLargeException>(() => store.SaveAsync(new MemoryStream(new byte[2048]), 1024, CancellationToken.None));
         Assert.That(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), Is.Empty, "nothing half-written is left");
     }

@@ -95,7 +95,7 @@ public static class IncomingFlowApi
     {
         if (await FindAsync(db, user, id, cancellationToken) is null) return TypedResults.NotFound();
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.DocumentId == id, cancellationToken);
-        var stream = attachment is null ? null : files.OpenRead(attachment.Sha256);
+        var stream = attachment is null ? null : await files.OpenReadAsync(attachment.Sha256, cancellationToken);
         return stream is null ? TypedResults.NotFound() : TypedResults.File(stream, attachment!.ContentType, attachment.FileName);
     }
 

@@ -48,7 +48,7 @@ public static class OutgoingAttachmentsApi
     {
         if (await OutgoingDocumentsApi.FindAsync(db, user, id, cancellationToken) is null) return TypedResults.NotFound();
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.DocumentId == id, cancellationToken);
-        var stream = attachment is null ? null : files.OpenRead(attachment.Sha256);
+        var stream = attachment is null ? null : await files.OpenReadAsync(attachment.Sha256, cancellationToken);
         return stream is null ? TypedResults.NotFound() : TypedResults.File(stream, attachment!.ContentType, attachment.FileName);
     }
 }
@@ -76,7 +76,7 @@ public sealed class AttachmentStorage(IFileStore files, IOptions<AttachmentOptio
         string? text = null;
         if (AttachmentRules.IsPdf(contentType))
         {
-            await using var saved = files.OpenRead(stored.Sha256)!;
+            await using var saved = (await files.OpenReadAsync(stored.Sha256, cancellationToken))!;
             using var buffer = new MemoryStream();
             await saved.CopyToAsync(buffer, cancellationToken);
             text = PdfText.Extract(buffer.ToArray());

@@ -42,7 +42,7 @@ public static class PublicFilesApi
     {
         if (!await db.OutgoingDocuments.Where(d => d.Id == id).Where(Published).AnyAsync(cancellationToken)) return TypedResults.NotFound();
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == fileId && a.DocumentId == id, cancellationToken);
-        var stream = attachment is null ? null : files.OpenRead(attachment.Sha256);
+        var stream = attachment is null ? null : await files.OpenReadAsync(attachment.Sha256, cancellationToken);
         return stream is null ? TypedResults.NotFound() : TypedResults.File(stream, attachment!.ContentType, attachment.FileName);
     }
 }

@@ -114,7 +114,7 @@ public sealed class ExchangeInbox(DocumentsDbContext db, IFileStore files, Agenc
     /// <summary>The package as received, for registration (its files) or for the record.</summary>
     public async Task<EdXmlPackage> ReadStoredAsync(ReceivedPackage package, CancellationToken cancellationToken)
     {
-        await using var stream = files.OpenRead(package.PackageSha256)
+        await using var stream = await files.OpenReadAsync(package.PackageSha256, cancellationToken)
             ?? throw new DomainRuleException("Không đọc được gói tin đã nhận trong kho lưu trữ.", 500, "file-missing");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);

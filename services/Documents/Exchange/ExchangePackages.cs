@@ -30,7 +30,7 @@ public sealed class ExchangePackages(DocumentsDbContext db, IFileStore files, Ag
         var packageFiles = new List<PackageFile>();
         foreach (var attachment in attachments)
         {
-            await using var stream = files.OpenRead(attachment.Sha256)
+            await using var stream = await files.OpenReadAsync(attachment.Sha256, cancellationToken)
                 ?? throw new DomainRuleException($"Không đọc được tệp \"{attachment.FileName}\" trong kho lưu trữ.", 500, "file-missing");
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken);

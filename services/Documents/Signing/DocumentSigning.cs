@@ -62,7 +62,7 @@ public sealed class DocumentSigning(DocumentsDbContext db, IFileStore files, ICe
 
     private async Task<byte[]?> ReadAsync(string sha256, CancellationToken cancellationToken)
     {
-        await using var stream = files.OpenRead(sha256);
+        await using var stream = await files.OpenReadAsync(sha256, cancellationToken);
         if (stream is null) return null;
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
