@@ -119,17 +119,18 @@ public sealed partial class CertificateFiles : ICertificateProvider
             return null;
         }
         var path = _options.PathOf(file.Path);
+        // The loader reports a missing file as a decoding error; the operator needs to know which it is.
+        if (!File.Exists(path))
+        {
+            problems.Add($"{label}: không tìm thấy tệp {path}.");
+            return null;
+        }
         X509Certificate2Collection contents;
         try
         {
             contents = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, file.Password, X509KeyStorageFlags.EphemeralKeySet);
         }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problems.Add($"{label}: không tìm thấy tệp {path}.");
-            return null;
-        }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
         {
             problems.Add($"{label}: không mở được tệp {path} (sai mật khẩu hoặc không phải PKCS#12).");
             return null;
