@@ -204,4 +204,34 @@ public sealed class ChartTests(string valuesFile)
             Assert.That(env, Is.Empty, "no keys secret configured: no agency can call us");
         }
     }
+
+    [Test]
+    public void Documents_keeps_files_in_object_storage_and_signs_with_certificates_from_a_secret_in_production()
+    {
+        var config = Chart.Workload("ConfigMap", "documents")!;
+        var pod = Chart.Workload("Deployment", "documents")!.At("spec", "template", "spec");
+        var env = Yaml.Items(Yaml.At(pod, "containers", 0, "env")).ToDictionary(e => (string)Yaml.At(e, "name")!);
+        var volumes = Yaml.Items(Yaml.At(pod, "volumes")).Select(v => (string)Yaml.At(v, "name")!).ToList();
+        Assert.That(Chart.Workload("ConfigMap", "tasks")!.Text("data", "Files__Store"), Is.Null);
+        if (valuesFile == "values-dev.yaml")
+        {
+            Assert.That(config.Text("data", "Files__Store"), Is.EqualTo("disk"));
+            Assert.That(config.Text("data", "Certificates__Source"), Is.EqualTo("development"));
+            Assert.That(env.Keys, Has.None.StartsWith("Files__S3__").And.None.StartsWith("Certificates__"));
+            Assert.That(volumes, Does.Not.Contain("certificates"));
+            return;
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Text("data", "Files__Store"), Is.EqualTo("s3"));
+            Assert.That(config.Text("data", "Files__S3__Endpoint"), Does.StartWith("http"));
+            Assert.That(config.Text("data", "Files__S3__SecretKey"), Is.Null, "the secret key is not in a ConfigMap");
+            Assert.That(Yaml.At(env["Files__S3__SecretKey"], "valueFrom", "secretKeyRef", "name"), Is.EqualTo("platform-object-storage"));
+            Assert.That(Yaml.At(env["Files__S3__AccessKey"], "valueFrom", "secretKeyRef", "key"), Is.EqualTo("accessKey"));
+            Assert.That(config.Text("data", "Certificates__Source"), Is.EqualTo("files"));
+            Assert.That(config.Text("data", "Certificates__Folder"), Is.EqualTo("/etc/platform/certificates"));
+            Assert.That(Yaml.At(env["Certificates__Seal__Password"], "valueFrom", "secretKeyRef", "name"), Is.EqualTo("platform-signing-certificates"));
+            Assert.That(volumes, Does.Contain("certificates"));
+        });
+    }
 }
