@@ -12,7 +12,8 @@ namespace Platform.Documents.Grpc;
 /// <summary>
 /// The documents.proto query service for other services. GetDocument is trimmed by the
 /// caller's token exactly as the REST reads are; public search sees only issued, public,
-/// non-secret documents whoever asks.
+/// non-secret documents whoever asks, and returns them with the marked subject and body
+/// snippets the REST search gives.
 /// </summary>
 public sealed class DocumentsQueryService(DocumentsDbContext db, IDocumentSearch search) : DocumentsQuery.DocumentsQueryBase
 {
@@ -35,12 +36,23 @@ public sealed class DocumentsQueryService(DocumentsDbContext db, IDocumentSearch
 
     public override async Task<SearchPublicDocumentsResponse> SearchPublicDocuments(SearchPublicDocumentsRequest request, ServerCallContext context)
     {
+        // The REST search's limit: a longer text is no search box's and would only make a huge query.
+        if (request.Query.Length > 500) throw new RpcException(new Status(StatusCode.InvalidArgument, "Từ khóa tối đa 500 ký tự."));
         var query = new SearchQuery { Text = request.Query, Page = Math.Max(request.Page, 1), PageSize = request.PageSize <= 0 ? 20 : request.PageSize };
         var results = await search.SearchAsync(query, SearchScope.Public, context.CancellationToken);
         var response = new SearchPublicDocumentsResponse { Total = (int)Math.Min(results.Total, int.MaxValue) };
-        // Defence in depth: the index filter already excludes them; a bug there must not leak.
-        response.Documents.AddRange(results.Hits.Select(h => h.Document).Where(SearchScope.Public.Allows).Select(Summary));
+        // Defence in depth: the index filter already excludes them; a bug there must not leak
+        // them, nor their text through a highlight or snippet.
+        response.Documents.AddRange(results.Hits.Where(h => SearchScope.Public.Allows(h.Document)).Select(Found));
         return response;
+    }
+
+    private static DocumentSummary Found(SearchHit hit)
+    {
+        var summary = Summary(hit.Document);
+        summary.SubjectHighlight = hit.Highlight;
+        summary.BodySnippets.AddRange(hit.Snippets);
+        return summary;
     }
 
     private static DocumentSummary Summary(SearchDocument d) => new()

@@ -10,7 +10,7 @@ namespace Platform.Documents.Search;
 /// </summary>
 public sealed class SearchIndexRebuild(DocumentsDbContext db, IDocumentSearch search)
 {
-    public const int BatchSize = 2000;
+    public const int BatchSize = 5000;
 
     public async Task<int> RunAsync(Func<string, Task> progress, CancellationToken cancellationToken)
     {

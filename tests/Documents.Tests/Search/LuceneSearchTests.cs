@@ -1,4 +1,6 @@
 using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Platform.Contracts;
 using Platform.Documents.Search;
 using Platform.Documents.Search.Lucene;
@@ -23,7 +25,7 @@ public sealed class LuceneSearchTests
     public void Close()
     {
         _search.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        System.IO.Directory.Delete(_folder, recursive: true);
     }
 
     private async Task<SearchResults> Index(string text, params SearchDocument[] documents)
@@ -219,5 +221,25 @@ public sealed class LuceneSearchTests
         _search = new LuceneDocumentSearch(_folder);
         var results = await _search.SearchAsync(new SearchQuery { Text = "quy che" }, Everyone, CancellationToken.None);
         Assert.That(Ids(results), Is.EqualTo(new[] { document.Id }));
+    }
+
+    [Test]
+    public async Task Concurrent_callers_each_return_with_their_document_searchable_and_durable()
+    {
+        var documents = Enumerable.Range(1, 40).Select(i => Document($"Giấy mời họp giao ban số {i}")).ToArray();
+        var outcomes = await Task.WhenAll(documents.Select(document => Task.Run(async () =>
+        {
+            await _search.IndexAsync([document], CancellationToken.None);
+            var searchable = await _search.GetAsync(document.Id, CancellationToken.None) is not null;
+            // The last commit on disk, read past the writer: what a crash right now would keep.
+            using var directory = FSDirectory.Open(_folder);
+            using var committed = DirectoryReader.Open(directory);
+            var durable = committed.DocFreq(new Term("id", document.Id.ToString())) == 1;
+            return (searchable, durable);
+        })));
+        Assert.That(outcomes, Has.All.EqualTo((true, true)));
+        Assert.That(_search.Commits, Is.InRange(1, documents.Length), "one commit per caller at most; a burst shares them");
+        var all = await _search.SearchAsync(new SearchQuery { Text = "giay moi hop giao ban", PageSize = 100 }, Everyone, CancellationToken.None);
+        Assert.That(all.Total, Is.EqualTo(documents.Length));
     }
 }

@@ -169,6 +169,44 @@ public sealed class SearchApiTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task Public_search_over_gRPC_marks_the_subject_and_gives_body_snippets_of_public_documents_only()
+    {
+        var published = Guid.CreateVersion7();
+        var internalOnly = Guid.CreateVersion7();
+        var secretFlaggedPublic = Guid.CreateVersion7();
+        // The signer goes into the body text (toàn văn) of an outgoing document; the subjects differ, so a leak would show.
+        foreach (var (id, code, subject, secrecy, isPublic) in new[]
+        {
+            (published, "61/QĐ-UBND", "Quyết định ban hành quy chế phối hợp quản lý cảng cá", Secrecy.None, true),
+            (internalOnly, "62/QĐ-UBND", "Quyết định điều động cán bộ nội bộ", Secrecy.None, false),
+            (secretFlaggedPublic, "63/QĐ-UBND", "Quyết định về phương án tác chiến bí mật", Secrecy.Secret, true),
+        })
+        {
+            await _factory.Broker.PublishAsync(new DocumentIssued(id, code, "Quyết định", subject, "Hoàng Thị Lựu",
+                "Phó Chủ tịch", new DateOnly(2026, 11, 23), secrecy, isPublic, IsLegalNormative: false, [], DateTimeOffset.UtcNow));
+        }
+        await UntilFoundAsync(TestUser.Leader, "q=hoang%20thi%20luu", secretFlaggedPublic);
+        await UntilFoundAsync(TestUser.Leader, "q=hoang%20thi%20luu", internalOnly);
+        await UntilFoundAsync(TestUser.Leader, "q=hoang%20thi%20luu", published);
+
+        using var channel = Channel();
+        var grpc = new DocumentsQuery.DocumentsQueryClient(channel);
+        var bySigner = await grpc.SearchPublicDocumentsAsync(new SearchPublicDocumentsRequest { Query = "hoang thi luu" }, As(TestUser.Specialist));
+        Assert.That(bySigner.Documents.Select(d => d.DocumentId), Is.EqualTo(new[] { published.ToString() }));
+        var hit = bySigner.Documents.Single();
+        Assert.That(hit.BodySnippets, Is.EqualTo(new[] { "Phó Chủ tịch <em>Hoàng</em> <em>Thị</em> <em>Lựu</em>" }));
+        Assert.That(hit.SubjectHighlight, Is.EqualTo("Quyết định ban hành quy chế phối hợp quản lý cảng cá"), "nothing in the subject matched");
+
+        var bySubject = await grpc.SearchPublicDocumentsAsync(new SearchPublicDocumentsRequest { Query = "quy che phoi hop" }, As(TestUser.Specialist));
+        Assert.That(bySubject.Documents.Single().SubjectHighlight, Is.EqualTo("Quyết định ban hành <em>quy</em> <em>chế</em> <em>phối</em> <em>hợp</em> quản lý cảng cá"));
+        Assert.That(bySubject.Documents.Single().BodySnippets, Is.Empty, "the body does not hold those words");
+
+        var everything = string.Join('\n', new[] { bySigner, bySubject }.SelectMany(r => r.Documents)
+            .SelectMany(d => d.BodySnippets.Append(d.SubjectHighlight).Append(d.Subject)));
+        Assert.That(everything, Does.Not.Contain("tác chiến").And.Not.Contain("điều động"), "no text of a secret or non-public document");
+    }
+
+    [Test]
     public async Task The_rebuild_re_indexes_everything_from_the_database_and_reports_progress()
     {
         var document = await RegisterAsync("Báo cáo tổng kết công tác văn thư lưu trữ", "44/BC-VP");

@@ -13,8 +13,9 @@ namespace Platform.Documents.Search.Lucene;
 
 /// <summary>
 /// The embedded engine: a Lucene.Net index in a folder. One writer for the process; every
-/// IndexAsync commits (durable: the event that caused it can then be marked handled) and
-/// refreshes the near-real-time searcher, so a document is searchable when the call returns.
+/// IndexAsync returns only after its documents are searchable (the near-real-time searcher was
+/// refreshed) and durable (committed), so the event that caused it can then be marked handled.
+/// Concurrent callers share one refresh and commit (<see cref="GroupCommit"/>).
 /// </summary>
 public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
     private readonly Analyzer _folded = VietnameseAnalyzers.Folded();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
-    private readonly SemaphoreSlim _commitLock = new(1, 1);
+    private readonly GroupCommit _groupCommit;
     private readonly ConcurrentDictionary<SearchScope, Filter> _scopeFilters = new();
 
     public LuceneDocumentSearch(string folder)
@@ -44,7 +45,17 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _groupCommit = new GroupCommit(() =>
+        {
+            // Searchable first (a near-real-time reader sees the writer's buffer), durable second.
+            _searchers.MaybeRefreshBlocking();
+            _writer.Commit();
+            return Task.CompletedTask;
+        });
     }
+
+    /// <summary>Commits run so far; a burst of concurrent callers shares one.</summary>
+    public long Commits => _groupCommit.Commits;
 
     public async Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
     {
@@ -86,22 +97,7 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
         await CommitAsync(cancellationToken);
     }
 
-    private async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        await _commitLock.WaitAsync(cancellationToken);
-        try
-        {
-            // Searchable first (a near-real-time reader sees the writer's buffer), durable second:
-            // the caller still returns only after the commit, so the event is marked handled
-            // only once the index has it on disk.
-            _searchers.MaybeRefreshBlocking();
-            _writer.Commit();
-        }
-        finally
-        {
-            _commitLock.Release();
-        }
-    }
+    private Task CommitAsync(CancellationToken cancellationToken) => _groupCommit.CommitAsync(cancellationToken);
 
     public Task<SearchDocument?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -157,20 +153,24 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
             };
         }
         if (text.Clauses.Count == 0) return new MatchAllDocsQuery();
+        // Every word (or phrase) must match folded; its exact spelling only adds to the score. The
+        // exact field holds the heading, which the folded field holds too at the same positions,
+        // so an exact match is always a folded one and "folded, plus exact if present" finds the
+        // same documents as "folded or exact". Flat, the query walks the conjunction of folded
+        // postings and looks at the exact postings only for documents that matched; nested
+        // per-word disjunctions stepped both fields' postings for every candidate.
         var all = new BooleanQuery();
         foreach (var clause in text.Clauses)
         {
             var words = string.Join(' ', clause.Words);
-            var exact = FieldQuery(LuceneFields.Text, Tokens(_exact, words));
             var folded = FieldQuery(LuceneFields.TextFolded, Tokens(_folded, words));
             if (folded is null) continue;
-            var either = new BooleanQuery { { folded, Occur.SHOULD } };
-            if (exact is not null)
+            all.Add(folded, Occur.MUST);
+            if (FieldQuery(LuceneFields.Text, Tokens(_exact, words)) is { } exact)
             {
                 exact.Boost = ExactBoost;
-                either.Add(exact, Occur.SHOULD);
+                all.Add(exact, Occur.SHOULD);
             }
-            all.Add(either, Occur.MUST);
         }
         return all.Clauses.Count == 0 ? new MatchAllDocsQuery() : all;
     }
@@ -265,6 +265,5 @@ public sealed class LuceneDocumentSearch : IDocumentSearch, IDisposable
         _directory.Dispose();
         _exact.Dispose();
         _folded.Dispose();
-        _commitLock.Dispose();
     }
 }
