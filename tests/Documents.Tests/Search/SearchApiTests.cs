@@ -207,6 +207,27 @@ public sealed class SearchApiTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task A_recall_handled_before_its_issue_keeps_the_document_out_of_public_search()
+    {
+        var document = Guid.CreateVersion7();
+        await _factory.Broker.PublishAsync(new DocumentRecalled(document, "71/QĐ-UBND", "Ban hành sai thẩm quyền", "lanhdao", DateTimeOffset.UtcNow));
+        // The recall is in the index before the issue is published: the order a slow issue topic would give.
+        var placeholder = await UntilFoundAsync(TestUser.Leader, "q=" + Uri.EscapeDataString("71/QĐ-UBND"), document);
+        Assert.That(placeholder.Hits.Single().Status, Is.EqualTo(SearchStatuses.Recalled));
+
+        await _factory.Broker.PublishAsync(new DocumentIssued(document, "71/QĐ-UBND", "Quyết định", "Quyết định phê duyệt quy hoạch vùng nuôi tôm",
+            "Trần Văn C", "Chủ tịch", new DateOnly(2026, 11, 24), Secrecy.None, IsPublic: true, IsLegalNormative: false, [], DateTimeOffset.UtcNow));
+        var filled = await Eventually.UntilAsync(() => SearchAsync(TestUser.Leader, "q=quy%20hoach%20vung%20nuoi%20tom"),
+            r => r.Hits.Any(h => h.Id == document), what: "the issue filled in the recalled document");
+        Assert.That(filled.Hits.Single(h => h.Id == document).Status, Is.EqualTo(SearchStatuses.Recalled), "the recall stands");
+
+        using var channel = Channel();
+        var grpc = new DocumentsQuery.DocumentsQueryClient(channel);
+        var found = await grpc.SearchPublicDocumentsAsync(new SearchPublicDocumentsRequest { Query = "quy hoach vung nuoi tom" }, As(TestUser.Specialist));
+        Assert.That(found.Total, Is.Zero);
+    }
+
+    [Test]
     public async Task The_rebuild_re_indexes_everything_from_the_database_and_reports_progress()
     {
         var document = await RegisterAsync("Báo cáo tổng kết công tác văn thư lưu trữ", "44/BC-VP");

@@ -24,6 +24,9 @@ public sealed class IndexDocumentChanges(DocumentsDbContext db, IDocumentSearch 
     public async Task HandleAsync(DocumentIssued @event, EventContext context, CancellationToken cancellationToken)
     {
         // Outgoing documents: indexed from the event, which is all this consumer knows of them.
+        // Topics are delivered independently (one pump per topic, or the sidecar in parallel), so
+        // the recall may have come first: it left the document marked recalled, and that stands.
+        var recalled = (await search.GetAsync(@event.DocumentId, cancellationToken))?.Status == SearchStatuses.Recalled;
         var document = new SearchDocument
         {
             Id = @event.DocumentId,
@@ -33,9 +36,9 @@ public sealed class IndexDocumentChanges(DocumentsDbContext db, IDocumentSearch 
             Subject = @event.Subject,
             IssuingBody = options.Value.OwnIssuingBody,
             DocumentDate = @event.IssuedDate,
-            Status = SearchStatuses.Issued,
+            Status = recalled ? SearchStatuses.Recalled : SearchStatuses.Issued,
             Secrecy = @event.Secrecy,
-            IsPublic = @event.IsPublic,
+            IsPublic = @event.IsPublic && !recalled,
             Units = [],
             Body = $"{@event.SignerPosition} {@event.SignerName}",
             RegisteredAt = @event.IssuedAt,
@@ -53,9 +56,29 @@ public sealed class IndexDocumentChanges(DocumentsDbContext db, IDocumentSearch 
         }
         // A recalled document stays findable by staff, marked, and leaves public search.
         var indexed = await search.GetAsync(@event.DocumentId, cancellationToken);
-        if (indexed is null) return;
-        await search.IndexAsync([indexed with { Status = SearchStatuses.Recalled, IsPublic = false }], cancellationToken);
+        await search.IndexAsync([indexed is null ? RecalledBeforeIssued(@event) : indexed with { Status = SearchStatuses.Recalled, IsPublic = false }], cancellationToken);
     }
+
+    /// <summary>
+    /// The recall of a document whose issue has not reached the index yet: a placeholder that
+    /// keeps the recall until the issue arrives and fills it in (see the DocumentIssued handler).
+    /// Dropping the recall instead would let the late issue put a recalled document on public
+    /// search. Nothing about it is known yet, so only the highest clearance sees it.
+    /// </summary>
+    private SearchDocument RecalledBeforeIssued(DocumentRecalled @event) => new()
+    {
+        Id = @event.DocumentId,
+        Direction = "outgoing",
+        NumberAndCode = @event.NumberAndCode,
+        DocumentType = "",
+        Subject = "",
+        IssuingBody = options.Value.OwnIssuingBody,
+        Status = SearchStatuses.Recalled,
+        Secrecy = Platform.Contracts.Secrecy.TopSecret,
+        IsPublic = false,
+        Units = [],
+        RegisteredAt = @event.RecalledAt,
+    };
 
     private async Task IndexFromDatabaseAsync(Guid id, CancellationToken cancellationToken)
     {
