@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Gateway.Edge;
 using Platform.Gateway.Health;
 using Platform.Gateway.Routing;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Telemetry;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Platform.Gateway;
 
@@ -16,9 +19,15 @@ public static class GatewayRegistration
         builder.AddServiceDefaults(AppId);
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Says nothing a caller needs, and is one more header on every response.
+            kestrel.AddServerHeader = false;
+        });
 
         builder.Services.AddEdgeRateLimiting(options);
+        builder.Services.AddScoped<IAuthenticationHandlerProvider, EndpointAuthenticationHandlerProvider>();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -33,6 +42,10 @@ public static class GatewayRegistration
 
         var (routes, clusters) = ProxyRoutes.Build(ServiceAddresses.Read(builder.Configuration));
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        if (!TelemetryRegistration.IsExported(builder.Configuration))
+        {
+            builder.Services.AddSingleton<IForwarderHttpClientFactory, UntracedForwarderClientFactory>();
+        }
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -11,18 +12,20 @@ public static class RateLimiting
 {
     public static IServiceCollection AddEdgeRateLimiting(this IServiceCollection services, GatewayOptions options)
     {
+        var window = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.RequestsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        };
+        // Made once: the partition lookup runs on every request, and this factory only for a new address.
+        Func<IPAddress, RateLimiter> newLimiter = _ => new FixedWindowRateLimiter(window);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.RequestsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
+            // Keyed by the address itself rather than its text, which would be a new string per request.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
+                new RateLimitPartition<IPAddress>(context.Connection.RemoteIpAddress ?? IPAddress.None, newLimiter));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;

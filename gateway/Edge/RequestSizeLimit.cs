@@ -10,27 +10,36 @@ namespace Platform.Gateway.Edge;
 /// </summary>
 public static class RequestSizeLimit
 {
-    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app)
     {
-        var limit = Routing.ProxyRoutes.MaxRequestBodyBytesOf(context.GetEndpoint())
-            ?? context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
-        if (context.Request.ContentLength > limit)
+        var gatewayLimit = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
+        return app.Use(async (context, next) =>
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            // Most requests (page views, GETs of the API) carry no body: nothing to limit.
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
             {
-                HttpContext = context,
-                ProblemDetails =
+                await next(context);
+                return;
+            }
+            var limit = Routing.ProxyRoutes.MaxRequestBodyBytesOf(context.GetEndpoint()) ?? gatewayLimit;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
-                    Status = 413,
-                    Title = "Dữ liệu gửi lên quá lớn",
-                    Detail = $"Kích thước tối đa cho phép là {limit / (1024 * 1024.0):0.#} MB.",
-                },
-            });
-            return;
-        }
-        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
-        await next(context);
-    });
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = 413,
+                        Title = "Dữ liệu gửi lên quá lớn",
+                        Detail = $"Kích thước tối đa cho phép là {limit / (1024 * 1024.0):0.#} MB.",
+                    },
+                });
+                return;
+            }
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+            await next(context);
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,18 +15,28 @@ public static class TelemetryRegistration
     /// <summary>Every Platform.* activity source and meter is collected.</summary>
     public const string SourcePrefix = "Platform.*";
 
+    /// <summary>The OTLP collector's address; the chart sets it when telemetry.otlpEndpoint is given.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>Whether traces, metrics and logs leave the process (an OTLP endpoint is configured).</summary>
+    public static bool IsExported(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+
     /// <summary>
-    /// Traces, metrics and logs through OpenTelemetry. They leave the process only when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set, so a laptop run needs no collector.
+    /// Traces, metrics and logs through OpenTelemetry, only when OTEL_EXPORTER_OTLP_ENDPOINT is
+    /// set. Without a collector nothing would read them, yet the instrumentation would still
+    /// start an activity and record metrics for every request (a measurable share of the
+    /// gateway's time per proxied call), so a laptop run or a deployment without a collector
+    /// pays nothing.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string appId)
     {
+        if (!IsExported(builder.Configuration)) return builder;
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
-        var telemetry = builder.Services.AddOpenTelemetry()
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(appId))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -35,11 +46,8 @@ public static class TelemetryRegistration
             .WithTracing(tracing => tracing
                 .AddSource(SourcePrefix)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context))
-                .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 

@@ -42,65 +42,104 @@ public static class GatewayBenchmark
             ["DataFolder"] = folder,
             ["Identity__Issuer"] = "http://127.0.0.1:1/realms/platform",
             ["Gateway__RequestsPerMinute"] = "1000000000",
-            ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var service in new[] { "documents", "tasks", "portal", "gazette", "reporting" }) environment[$"Services__{service}"] = backendUrl.ToString();
         await using var gateway = ManagedProcess.Start("gateway", "dotnet", [gatewayDll], environment, System.IO.Path.GetDirectoryName(gatewayDll)!, folder);
         var barePort = FreePorts.Next();
+        // Bare YARP runs from the benchmark's own build, whose runtimeconfig differs; it gets the
+        // gateway's GC settings so that the two YARPs differ only by the edge.
+        var bareEnvironment = GcSettingsOf(System.IO.Path.ChangeExtension(gatewayDll, ".runtimeconfig.json"));
+        bareEnvironment["ASPNETCORE_ENVIRONMENT"] = "Production";
         await using var bare = ManagedProcess.Start("bare-yarp", "dotnet", [typeof(BareYarp).Assembly.Location, BareYarp.Verb, barePort.ToString(CultureInfo.InvariantCulture), backendUrl.ToString()],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, AppContext.BaseDirectory, folder);
+            bareEnvironment, AppContext.BaseDirectory, folder);
 
-        var targets = new (string Name, Uri Url)[]
+        // What serves each path: CPU time of the proxy (nginx with its workers) and of the backend (this process).
+        var self = Environment.ProcessId;
+        var targets = new (string Name, Uri Url, int? Proxy)[]
         {
-            ("backend directly", new Uri(backendUrl, Path)),
-            ("nginx 1.22 → backend", new Uri($"http://127.0.0.1:{nginxPort}{Path}")),
-            ("platform gateway (YARP) → backend", new Uri($"http://127.0.0.1:{gatewayPort}{Path}")),
-            ("bare YARP 2.3 → backend", new Uri($"http://127.0.0.1:{barePort}{Path}")),
+            ("backend directly", new Uri(backendUrl, Path), null),
+            ("nginx 1.22 → backend", new Uri($"http://127.0.0.1:{nginxPort}{Path}"), nginx.Id),
+            ("platform gateway (YARP) → backend", new Uri($"http://127.0.0.1:{gatewayPort}{Path}"), gateway.Id),
+            ("bare YARP 2.3 → backend", new Uri($"http://127.0.0.1:{barePort}{Path}"), bare.Id),
         };
-        foreach (var (name, url) in targets) await WaitAnswersAsync(name, url);
+        foreach (var (name, url, _) in targets) await WaitAnswersAsync(name, url);
 
-        var measured = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+        var measured = targets.ToDictionary(t => t.Name, _ => new List<Round>());
         Console.Write("Gateway (wrk, 64 connections) warm-up");
-        foreach (var (_, url) in targets) await Wrk.RunAsync(url, Connections, TimeSpan.FromSeconds(2));
-        // Rounds take the three in turn, so a burst of load from others on the shared machine hits all of them alike.
+        foreach (var (_, url, _) in targets) await Wrk.RunAsync(url, Connections, TimeSpan.FromSeconds(2));
+        // Rounds take the four in turn, so a burst of load from others on the shared machine hits all of them alike.
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (name, url) in targets)
+            foreach (var (name, url, proxy) in targets)
             {
-                measured[name].Add(await Wrk.RunAsync(url, Connections, duration));
-                Console.Write($" {measured[name][^1].RequestsPerSecond:0}");
+                var proxyBefore = proxy is { } p ? ProcessUsage.CpuTimeWithChildren(p) : null;
+                // Only this process: wrk and the proxies are its children.
+                var backendBefore = ProcessUsage.Read(self)?.CpuTime;
+                var result = await Wrk.RunAsync(url, Connections, duration);
+                var proxyAfter = proxy is { } q ? ProcessUsage.CpuTimeWithChildren(q) : null;
+                var backendAfter = ProcessUsage.Read(self)?.CpuTime;
+                measured[name].Add(new Round(result,
+                    MicrosecondsPerRequest(proxyBefore, proxyAfter, result.Requests),
+                    MicrosecondsPerRequest(backendBefore, backendAfter, result.Requests)));
+                Console.Write($" {result.RequestsPerSecond:0}");
             }
         }
         Console.WriteLine();
         return Section(targets.Select(t => (t.Name, Median(measured[t.Name]))).ToArray(), duration, rounds);
     }
 
-    private static WrkResult Median(List<WrkResult> results) => new(
-        Measurement.Median(results.Select(r => r.RequestsPerSecond)),
-        Measurement.Median(results.Select(r => r.P50Ms)),
-        Measurement.Median(results.Select(r => r.P99Ms)),
-        results.Sum(r => r.Errors));
+    /// <summary>One wrk run and the CPU time the proxy and the backend spent per request in it.</summary>
+    private sealed record Round(WrkResult Wrk, double? ProxyCpuUs, double? BackendCpuUs);
 
-    private static string Section((string Name, WrkResult Result)[] rows, TimeSpan duration, int rounds)
+    private static double? MicrosecondsPerRequest(TimeSpan? before, TimeSpan? after, long requests) =>
+        before is { } b && after is { } a && requests > 0 ? (a - b).TotalMicroseconds / requests : null;
+
+    private static Dictionary<string, string> GcSettingsOf(string runtimeConfig)
     {
-        var direct = rows[0].Result;
-        var nginx = rows[1].Result;
-        var yarp = rows[2].Result;
-        var bare = rows[3].Result;
+        var environment = new Dictionary<string, string>();
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+        if (!json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)) return environment;
+        foreach (var (property, variable) in new[] { ("System.GC.Server", "DOTNET_gcServer"), ("System.GC.Concurrent", "DOTNET_gcConcurrent") })
+        {
+            // A value set for the whole run (to try another GC) wins, as it does for the gateway.
+            if (Environment.GetEnvironmentVariable(variable) is not null) continue;
+            if (properties.TryGetProperty(property, out var value)) environment[variable] = value.GetBoolean() ? "1" : "0";
+        }
+        return environment;
+    }
+
+    private static Round Median(List<Round> rounds) => new(
+        new WrkResult(
+            Measurement.Median(rounds.Select(r => r.Wrk.RequestsPerSecond)),
+            Measurement.Median(rounds.Select(r => r.Wrk.P50Ms)),
+            Measurement.Median(rounds.Select(r => r.Wrk.P99Ms)),
+            rounds.Sum(r => r.Wrk.Errors),
+            rounds.Sum(r => r.Wrk.Requests)),
+        rounds.All(r => r.ProxyCpuUs is not null) ? Measurement.Median(rounds.Select(r => r.ProxyCpuUs!.Value)) : null,
+        rounds.All(r => r.BackendCpuUs is not null) ? Measurement.Median(rounds.Select(r => r.BackendCpuUs!.Value)) : null);
+
+    private static string Section((string Name, Round Round)[] rows, TimeSpan duration, int rounds)
+    {
+        var direct = rows[0].Round.Wrk;
+        var nginx = rows[1].Round.Wrk;
+        var yarp = rows[2].Round.Wrk;
+        var bare = rows[3].Round.Wrk;
         var text = new StringBuilder();
         text.AppendLine("## Gateway: YARP against nginx");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"wrk -t2 -c{Connections} --latency, GET of a 1 KB JSON answer from one backend (Kestrel, in the benchmark process), {rounds} rounds of {duration.TotalSeconds:0} s taking the three in turn; medians of the rounds.");
-        text.AppendLine("nginx: `worker_processes auto`, upstream keepalive, access log off. The gateway: the platform's own (gateway/, Release), with its whole edge in the path");
-        text.AppendLine("(correlation id, security headers, rate limiter, forwarded headers, authentication, telemetry). Bare YARP: one catch-all route and nothing else (Peers/BareYarp.cs), so the difference to the gateway is what the edge costs.");
+            $"wrk -t2 -c{Connections} --latency, GET of a 1 KB JSON answer from one backend (Kestrel, in the benchmark process), {rounds} rounds of {duration.TotalSeconds:0} s taking the four in turn; medians of the rounds.");
+        text.AppendLine("nginx: `worker_processes auto` (one per core), upstream keepalive, access log off. The gateway: the platform's own (gateway/, Release, its own appsettings), with its whole edge in the path");
+        text.AppendLine("(correlation id, security headers, rate limiter, forwarded headers, body limit, authentication where a route needs it). Bare YARP: one catch-all route and nothing else (Peers/BareYarp.cs), with the gateway's GC settings, so the difference to the gateway is what the edge costs.");
+        text.AppendLine("CPU per request: the proxy's user+system time (nginx: master and workers) and the backend's, over the requests wrk completed; unlike the rates, it hardly moves with other load on the machine.");
         text.AppendLine();
-        text.AppendLine("| path | requests/s | p50 | p99 | added at p50 | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, r) in rows)
+        text.AppendLine("| path | requests/s | p50 | p99 | added at p50 | proxy CPU/request | backend CPU/request | errors |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, round) in rows)
         {
+            var r = round.Wrk;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.000} ms | {r.P99Ms:0.000} ms | {(ReferenceEquals(r, direct) ? "" : $"{r.P50Ms - direct.P50Ms:0.000} ms")} | {r.Errors} |");
+                $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.000} ms | {r.P99Ms:0.000} ms | {(ReferenceEquals(r, direct) ? "" : $"{r.P50Ms - direct.P50Ms:0.000} ms")} | {Microseconds(round.ProxyCpuUs)} | {Microseconds(round.BackendCpuUs)} | {r.Errors} |");
         }
         text.AppendLine();
         text.AppendLine("| target | measured | met |");
@@ -109,6 +148,11 @@ public static class GatewayBenchmark
             $"| gateway at least as fast as nginx (requests/s) | {yarp.RequestsPerSecond / nginx.RequestsPerSecond:0.00} × nginx | {(yarp.RequestsPerSecond >= nginx.RequestsPerSecond ? "yes" : "no")} |");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| gateway adds under {AddedP50TargetMs} ms at p50 | {yarp.P50Ms - direct.P50Ms:0.000} ms | {(yarp.P50Ms - direct.P50Ms < AddedP50TargetMs ? "yes" : "no")} |");
+        if (rows[1].Round.ProxyCpuUs is { } nginxCpu && rows[2].Round.ProxyCpuUs is { } gatewayCpu && rows[3].Round.ProxyCpuUs is { } bareCpu)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| gateway CPU per request at most nginx's (the rate the two cores allow) | {gatewayCpu / nginxCpu:0.00} × nginx (bare YARP {bareCpu / nginxCpu:0.00} ×) | {(gatewayCpu <= nginxCpu ? "yes" : "no")} |");
+        }
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| bare YARP at least as fast as nginx (requests/s) | {bare.RequestsPerSecond / nginx.RequestsPerSecond:0.00} × nginx | {(bare.RequestsPerSecond >= nginx.RequestsPerSecond ? "yes" : "no")} |");
         text.AppendLine(CultureInfo.InvariantCulture,
@@ -118,6 +162,8 @@ public static class GatewayBenchmark
         text.AppendLine();
         return text.ToString();
     }
+
+    private static string Microseconds(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.0} µs") : "";
 
     private static async Task WaitAnswersAsync(string name, Uri url)
     {

@@ -25,6 +25,29 @@ public sealed record ProcessUsage(TimeSpan CpuTime, long ResidentBytes, long Pea
         }
     }
 
+    /// <summary>
+    /// CPU time of a process and of its children (nginx's workers), from /proc/PID/task/*/children.
+    /// Null when the process is gone.
+    /// </summary>
+    public static TimeSpan? CpuTimeWithChildren(int processId)
+    {
+        if (Read(processId) is not { } own) return null;
+        var total = own.CpuTime;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+            {
+                var children = File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var child in children)
+                {
+                    total += CpuTimeWithChildren(int.Parse(child, CultureInfo.InvariantCulture)) ?? TimeSpan.Zero;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException) { }
+        return total;
+    }
+
     private static long Kilobytes(string[] status, string key) =>
         status.Where(line => line.StartsWith(key, StringComparison.Ordinal))
             .Select(line => long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Platform.Benchmarks.Peers;
 
 /// <summary>What one wrk run measured.</summary>
-public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests);
 
 /// <summary>wrk (Debian package wrk) as a child process, its --latency report parsed.</summary>
 public static partial class Wrk
@@ -35,7 +35,10 @@ public static partial class Wrk
         foreach (Match m in ErrorCounts().Matches(output)) errors += long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var non2xx = Non2xx().Match(output);
         if (non2xx.Success) errors += long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture);
-        return new WrkResult(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture), Percentile(output, "50%"), Percentile(output, "99%"), errors);
+        var total = TotalLine().Match(output);
+        if (!total.Success) throw new FormatException("wrk printed no request count: " + output);
+        return new WrkResult(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture), Percentile(output, "50%"), Percentile(output, "99%"), errors,
+            long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private static double Percentile(string output, string label)
@@ -45,6 +48,9 @@ public static partial class Wrk
         var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
     }
+
+    [GeneratedRegex(@"^\s*(\d+) requests in ", RegexOptions.Multiline)]
+    private static partial Regex TotalLine();
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RateLine();
