@@ -31,6 +31,9 @@ public sealed class TaskCluster : IAsyncDisposable
     public string ServiceId { get; }
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The silo's own grain factory: its calls stay in the process, as the co-hosted API's do, so nothing is serialized.</summary>
+    public IGrainFactory InSilo => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
+
     public static async Task<TaskCluster> StartAsync(
         bool redis = false, string? serviceId = null, MovableClock? clock = null, RecordingProjection? projection = null,
         string[]? holidays = null)

@@ -38,6 +38,21 @@ public sealed class TaskGrainTests
     }
 
     [Test]
+    public async Task A_task_handed_to_a_caller_in_the_silo_is_not_changed_by_the_next_change()
+    {
+        // The API runs in the silo, and reads the task it got back (for the response) while the
+        // grain may already be applying the next change: it must hold a copy, not the live record.
+        var (id, _) = await _cluster.CreateAsync(new DateOnly(2026, 12, 15));
+        var grain = _cluster.InSilo.GetGrain<Grains.ITaskGrain>(id);
+        var first = (await grain.ReportProgress("chuyenvien", 20, "Bắt đầu tổng hợp", [])).TaskOrThrow();
+        var entries = first.History.Count;
+        (await grain.ReportProgress("chuyenvien", 40, "Đã có số liệu hai sở", [])).TaskOrThrow();
+        Assert.That(first.Percent, Is.EqualTo(20));
+        Assert.That(first.History, Has.Count.EqualTo(entries));
+        Assert.That(first.ProgressReports, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task An_illegal_change_comes_back_as_a_Vietnamese_rule_across_the_grain_call()
     {
         var (id, _) = await _cluster.CreateAsync(new DateOnly(2026, 12, 15));

@@ -29,8 +29,12 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("HasReminder")] Task<bool> HasReminder();
 }
 
-/// <summary>The task after a change, or why the change was refused.</summary>
-[GenerateSerializer, Immutable, Alias("tasks.TaskOutcome")]
+/// <summary>
+/// The task after a change, or why the change was refused. Not [Immutable]: it carries the grain's
+/// live <see cref="TaskRecord"/>, and a caller in the silo (the API) must get Orleans' copy of it,
+/// not a reference the grain changes under it while the response is written.
+/// </summary>
+[GenerateSerializer, Alias("tasks.TaskOutcome")]
 public sealed record TaskOutcome(
     [property: Id(0)] TaskRecord? Task,
     [property: Id(1)] string? Error = null,

@@ -101,20 +101,29 @@ public sealed partial class TaskGrain(
             return new TaskOutcome(null, rule.Message, rule.StatusCode, rule.Code);
         }
         // A tick that found nothing new writes nothing, which is what makes repeated ticks cheap.
-        var reminderChanged = NextReminderDue(record) != state.State.ReminderDueAt;
-        if (record.History.Count == before && !reminderChanged)
+        var due = NextReminderDue(record);
+        if (record.History.Count == before && due == state.State.ReminderDueAt)
         {
             await ProjectAsync();
             return new TaskOutcome(record);
         }
-        return await SaveAsync();
+        return await StoreAsync(record, due);
     }
 
-    private async Task<TaskOutcome> SaveAsync()
+    private Task<TaskOutcome> SaveAsync()
     {
         var record = Record!;
         record.CheckDeadline(clock.Today, calendar, options.Value.DueSoonWorkingDays, clock.Now);
-        await ScheduleReminderAsync(record);
+        return StoreAsync(record, NextReminderDue(record));
+    }
+
+    /// <summary>
+    /// Reminder, then state, then projection; the deadline check and the next reminder time are
+    /// already worked out by the caller, once per change (they read the working calendar).
+    /// </summary>
+    private async Task<TaskOutcome> StoreAsync(TaskRecord record, DateTimeOffset? due)
+    {
+        await ScheduleReminderAsync(due);
         await state.WriteStateAsync();
         await ProjectAsync();
         return new TaskOutcome(record);
@@ -126,9 +135,9 @@ public sealed partial class TaskGrain(
         return probe is { } day ? TaskClock.StartOf(day) : null;
     }
 
-    private async Task ScheduleReminderAsync(TaskRecord record)
+    /// <summary>Registers, moves or drops the reminder only when its due time changed: each is a call to the reminder service.</summary>
+    private async Task ScheduleReminderAsync(DateTimeOffset? due)
     {
-        var due = NextReminderDue(record);
         if (due == state.State.ReminderDueAt) return;
         if (due is { } at)
         {
