@@ -117,6 +117,31 @@ public sealed class CertificateFilesTests
     }
 
     [Test]
+    public void A_certificate_from_an_issuing_ca_verifies_when_the_trusted_file_holds_the_root_and_the_issuing_ca()
+    {
+        // Licensed CAs (VNPT-CA, Viettel-CA…) issue under the national root; signatures carry only the end certificate.
+        using var root = CreateCa("CN=Root CA thử nghiệm, C=VN");
+        using var issuingKey = RSA.Create(2048);
+        var request = new CertificateRequest("CN=CA cấp phát, C=VN", issuingKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, false, false));
+        using var issuingPublic = request.Create(root, Today.AddYears(-4), Today.AddYears(8), RandomNumberGenerator.GetBytes(16));
+        using var issuing = issuingPublic.CopyWithPrivateKey(issuingKey);
+        Issue("seal.p12", "CN=Ủy ban nhân dân tỉnh, C=VN", issuer: issuing);
+        Issue("lanhdao.p12", "CN=Nguyễn Văn B, C=VN", issuer: issuing);
+        Issue("phochutich.p12", "CN=Trần Thị C, C=VN", issuer: issuing);
+        File.WriteAllText(Path.Combine(_folder, "roots.pem"), issuing.ExportCertificatePem());
+        Assert.That(Problems(Options()), Does.Contain("không do tổ chức tin cậy"), "the issuing CA alone is not a trust anchor");
+        File.WriteAllText(Path.Combine(_folder, "roots.pem"), root.ExportCertificatePem() + "\n" + issuing.ExportCertificatePem());
+
+        var provider = Provider(Options());
+        var content = Encoding.UTF8.GetBytes("Công văn số 45/UBND-KT");
+        var signature = DetachedSignature.Sign(content, provider.SealCertificate(), Today);
+        Assert.That(CmsSignatures.Verify(content, signature, provider.TrustedRoots()).Valid, Is.True);
+    }
+
+    [Test]
     public void An_expired_certificate_stops_start_up()
     {
         Issue("seal.p12", "CN=Ủy ban nhân dân tỉnh", Today.AddYears(-3), Today.AddDays(-2));
