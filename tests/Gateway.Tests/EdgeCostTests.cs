@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -15,8 +17,7 @@ namespace Platform.Gateway.Tests;
 /// <summary>What the edge leaves out per request: token validation on anonymous routes, telemetry nobody collects.</summary>
 public sealed class EdgeCostTests
 {
-    // Shaped like a realm token, so that validating it would mean fetching the issuer's keys
-    // (the issuer in GatewayFactory is a closed port): only a gateway that skips validation answers 200.
+    // Shaped like a realm token (header, claims, signature), so that validating it means fetching the issuer's keys.
     private const string JwtShapedToken =
         "eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6IngifQ.eyJpc3MiOiJodHRwOi8vMTI3LjAuMC4xOjkvcmVhbG1zL3BsYXRmb3JtIiwic3ViIjoieCJ9.c2ln";
 
@@ -37,17 +38,52 @@ public sealed class EdgeCostTests
     private Dictionary<string, Uri> Addresses() => _backends.ToDictionary(b => b.Name, b => b.Url);
 
     [Test]
-    public async Task A_bearer_token_on_an_anonymous_route_is_passed_on_without_being_validated()
+    public async Task A_bearer_token_is_validated_on_protected_routes_and_not_on_anonymous_ones()
     {
-        using var factory = new GatewayFactory(Addresses());
+        // Validating a realm token starts with the issuer's discovery document: the stand-in
+        // issuer counts those requests, so the test sees whether the gateway validated at all.
+        var discoveryRequests = 0;
+        await using var issuer = await StartCountingIssuerAsync(() => Interlocked.Increment(ref discoveryRequests));
+        using var factory = new GatewayFactory(Addresses(), new Dictionary<string, string> { ["Identity:Issuer"] = new Uri(issuer.Url, "realms/platform").ToString() });
         using var client = factory.CreateClient();
         foreach (var path in new[] { "/tin-tuc", "/api/gazette/public/issues" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", JwtShapedToken);
-            using var response = await client.SendAsync(request);
+            using var response = await client.SendAsync(WithToken(path));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{path}: {await response.Content.ReadAsStringAsync()}");
         }
+        Assert.That(Volatile.Read(ref discoveryRequests), Is.Zero, "anonymous routes pass the token on without validating it");
+
+        using var tasks = await client.SendAsync(WithToken("/api/tasks/mine"));
+        Assert.That(tasks.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK), "a token that cannot be validated does not open a protected route");
+        Assert.That(Volatile.Read(ref discoveryRequests), Is.GreaterThan(0), "a protected route validates the token");
+    }
+
+    private static HttpRequestMessage WithToken(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", JwtShapedToken);
+        return request;
+    }
+
+    private sealed record CountingIssuer(WebApplication App, Uri Url) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
+
+    private static async Task<CountingIssuer> StartCountingIssuerAsync(Action counted)
+    {
+        var url = new Uri($"http://127.0.0.1:{Platform.TestSupport.FreePorts.Next()}/");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url.ToString());
+        var app = builder.Build();
+        app.Run(context =>
+        {
+            counted();
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        await app.StartAsync();
+        return new CountingIssuer(app, url);
     }
 
     [Test]
