@@ -16,7 +16,7 @@ namespace Platform.Benchmarks;
 public static class NumberAllocationBenchmark
 {
     public const string Note =
-        "number allocation: one operation = BEGIN, NumberSeries.NextAsync (INSERT ... ON CONFLICT DO NOTHING + UPDATE ... RETURNING), COMMIT, "
+        "number allocation: one operation = BEGIN, NumberSeries.NextAsync (one INSERT ... ON CONFLICT DO UPDATE ... RETURNING), COMMIT, "
         + "on a fresh DbContext per operation as a request has; writers share one series, so they queue; each round checks the numbers are exactly 1..N.";
 
     public static async Task<BenchmarkResult> RunAsync(DatabaseKind kind, string? postgres, int writers, int operations, int rounds)

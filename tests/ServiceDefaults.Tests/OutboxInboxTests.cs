@@ -108,6 +108,46 @@ public sealed class OutboxInboxTests(string provider)
         }
     }
 
+    [Test]
+    public async Task Only_a_commit_that_wrote_to_the_outbox_wakes_the_dispatcher()
+    {
+        // Not started: no dispatcher takes the signal, so the test reads it as the dispatcher would.
+        using var host = TestHosts.Build(_database, TestHosts.RedisSettings($"group-{Guid.NewGuid():N}"), _ => { });
+        var signal = host.Services.GetRequiredService<OutboxSignal>();
+        while (await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None)) { }
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "không có sự kiện" });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        Assert.That(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None), Is.False, "a commit with no event leaves the dispatcher asleep");
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var ping = new Ping(Guid.NewGuid(), "có sự kiện");
+            db.Notes.Add(new Note { Id = ping.Id, Text = ping.Text });
+            scope.ServiceProvider.GetRequiredService<Outbox>().Add(ping);
+            await db.SaveChangesAsync();
+            Assert.That(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None), Is.False, "rows not committed yet are not worth a look");
+            await transaction.CommitAsync();
+        }
+        Assert.That(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None), Is.True, "the commit of an event wakes the dispatcher");
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var ping = new Ping(Guid.NewGuid(), "không giao dịch tường minh");
+            scope.ServiceProvider.GetRequiredService<Outbox>().Add(ping);
+            await scope.ServiceProvider.GetRequiredService<TestDbContext>().SaveChangesAsync();
+        }
+        Assert.That(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None), Is.True, "SaveChanges on its own commits, and wakes it too");
+    }
+
     private async Task<DateTime?> SentAtAsync(Guid eventId)
     {
         await using var db = _database.NewContext();

@@ -20,15 +20,20 @@ public static class DatabaseRegistration
     {
         var service = builder.Services.GetServiceInfo();
         var connectionString = builder.Configuration.GetConnectionString("Database");
+        // The options are built once (singleton), not per request: a scoped options lambda ran
+        // UseNpgsql/UseSqlite and EF's service-provider lookup for every context, a few percent of
+        // a registration's CPU. Nothing in them varies per request; the interceptor wraps a singleton.
         if (DatabaseProvider.IsPostgres(connectionString))
         {
-            builder.Services.AddDbContext<TPostgres>((sp, options) => options.UseNpgsql(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)));
+            builder.Services.AddDbContext<TPostgres>((sp, options) => options.UseNpgsql(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
         {
             connectionString = DatabaseProvider.SqliteConnectionString(connectionString, service);
-            builder.Services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)));
+            builder.Services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(OutboxCommitSignal.For(sp)),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());

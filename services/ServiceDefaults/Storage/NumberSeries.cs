@@ -4,9 +4,9 @@ namespace Platform.ServiceDefaults.Storage;
 
 /// <summary>
 /// Gap-free yearly counters (arrival numbers, document numbers, gazette issue numbers).
-/// One atomic UPDATE ... RETURNING inside the caller's transaction: a rolled-back caller
-/// gives its number back, and concurrent callers queue on the row lock (PostgreSQL) or the
-/// database write lock (SQLite), so no number repeats or goes missing.
+/// One atomic INSERT ... ON CONFLICT DO UPDATE ... RETURNING inside the caller's transaction: a
+/// rolled-back caller gives its number back, and concurrent callers queue on the row lock
+/// (PostgreSQL) or the database write lock (SQLite), so no number repeats or goes missing.
 /// </summary>
 public static class NumberSeries
 {
@@ -24,13 +24,15 @@ public static class NumberSeries
         });
 
     /// <summary>Takes the next number of a series for a year; call it inside a transaction.</summary>
+    /// <remarks>
+    /// One statement, not an INSERT ... DO NOTHING followed by an UPDATE: the first number of a year
+    /// creates the row with 1, every later one increments it under the same row lock, and each
+    /// registration pays one round trip for its number instead of two.
+    /// </remarks>
     public static async Task<int> NextAsync(DbContext db, string series, int year, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO number_series (series, year, last) VALUES ({series}, {year}, 0) ON CONFLICT DO NOTHING",
-            cancellationToken);
         var next = await db.Database
-            .SqlQuery<int>($"UPDATE number_series SET last = last + 1 WHERE series = {series} AND year = {year} RETURNING last AS \"Value\"")
+            .SqlQuery<int>($"INSERT INTO number_series (series, year, last) VALUES ({series}, {year}, 1) ON CONFLICT (series, year) DO UPDATE SET last = number_series.last + 1 RETURNING last AS \"Value\"")
             .ToListAsync(cancellationToken);
         return next.Single();
     }

@@ -15,6 +15,12 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>
+    /// Set when the outbox added rows that have not been committed yet; the commit then wakes the
+    /// dispatcher (<see cref="OutboxCommitSignal"/>) and clears it, and other commits leave it asleep.
+    /// </summary>
+    internal bool OutboxWritten { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Events;
+using Platform.ServiceDefaults.Events.Outbox;
 using Platform.ServiceDefaults.Storage;
 
 namespace Platform.ServiceDefaults.Tests.Support;
@@ -48,7 +49,12 @@ public static class TestHosts
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "servicedefaults-tests", "data");
         builder.Services.AddSingleton(new ServiceInfo(AppId, dataFolder));
-        builder.Services.AddDbContext<TestDbContext>(database.Configure);
+        // As AddServiceDatabase does: the commit interceptor is what wakes the dispatcher.
+        builder.Services.AddDbContext<TestDbContext>((provider, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(OutboxCommitSignal.For(provider));
+        });
         builder.Services.AddScoped<ServiceDbContext>(provider => provider.GetRequiredService<TestDbContext>());
         builder.Services.AddSingleton<HandlerProbe>();
         builder.AddEventBus();

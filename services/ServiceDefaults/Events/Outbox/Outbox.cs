@@ -34,9 +34,19 @@ public sealed class Outbox(ServiceDbContext db, ServiceInfo service, OutboxSigna
             CloudEventJson = envelope.ToJson(),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
+        db.OutboxWritten = true;
         if (!_listening)
         {
-            db.SavedChanges += (_, _) => signal.Notify();
+            // Inside a transaction the rows are not visible yet: OutboxCommitSignal wakes the
+            // dispatcher at the commit. Without one, SaveChanges has committed by now.
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.Database.CurrentTransaction is null && db.OutboxWritten)
+                {
+                    db.OutboxWritten = false;
+                    signal.Notify();
+                }
+            };
             _listening = true;
         }
         return eventId;
