@@ -103,11 +103,16 @@ public static class TaskGrainBenchmark
         var passed = Stopwatch.GetTimestamp();
         while (projection.Overdue < tasks)
         {
-            if (Stopwatch.GetElapsedTime(passed) > TimeSpan.FromMinutes(3)) throw new TimeoutException($"Only {projection.Overdue} of {tasks} tasks became overdue.");
+            // A starved machine can miss the target; the run still reports how far it got rather than losing every figure.
+            if (Stopwatch.GetElapsedTime(passed) > TimeSpan.FromMinutes(3)) break;
             await Task.Delay(20);
         }
         var allOverdue = Stopwatch.GetElapsedTime(passed);
-        Console.WriteLine($" all {tasks} overdue {allOverdue.TotalSeconds:0.0} s after the deadline");
+        var overdueCount = projection.Overdue;
+        var reached = overdueCount >= tasks
+            ? $"every one of {tasks:N0} tasks was marked overdue by its own reminder"
+            : $"ONLY {overdueCount:N0} of {tasks:N0} tasks were marked overdue by their reminders";
+        Console.WriteLine($" {overdueCount} of {tasks} overdue {allOverdue.TotalSeconds:0.0} s after the deadline");
         await host.StopAsync();
 
         var create = new BenchmarkResult($"task grains: create (deadline, reminder registered)", tasks, 1,
@@ -117,9 +122,9 @@ public static class TaskGrainBenchmark
             string.Create(CultureInfo.InvariantCulture,
                 $"task grain update latency: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
         var overdue = new BenchmarkResult($"task grains: overdue transitions after the deadline", tasks, 1,
-            tasks / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
+            overdueCount / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
             string.Create(CultureInfo.InvariantCulture,
-                $"overdue: p95 is the time from the deadline passing to a task's overdue transition; every one of {tasks:N0} tasks was marked overdue by its own reminder {allOverdue.TotalSeconds:0.0} s after the deadline passed (target: within one reminder period, 1 h by default)."));
+                $"overdue: p95 is the time from the deadline passing to a task's overdue transition; {reached} {allOverdue.TotalSeconds:0.0} s after the deadline passed (target: within one reminder period, 1 h by default)."));
         return [create, update, overdue];
     }
 
