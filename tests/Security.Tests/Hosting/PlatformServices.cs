@@ -85,10 +85,12 @@ public sealed class RunningService : IAsyncDisposable
 {
     private readonly IAsyncDisposable owner;
     private readonly Func<HttpClient> createClient;
+    private readonly Func<HttpMessageHandler> createHandler;
 
     private RunningService(string name, DatabaseKind database, string connectionString, IServiceProvider services,
-        Func<HttpClient> createClient, IAsyncDisposable owner)
+        Func<HttpClient> createClient, Func<HttpMessageHandler> createHandler, IAsyncDisposable owner)
     {
+        this.createHandler = createHandler;
         Name = name;
         Database = database;
         ConnectionString = connectionString;
@@ -114,13 +116,15 @@ public sealed class RunningService : IAsyncDisposable
         if (!listen)
         {
             return new(name, database, factory.ConnectionString, factory.Services,
-                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory) { Broker = factory.Broker };
+                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
+                () => factory.Server.CreateHandler(), factory) { Broker = factory.Broker };
         }
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return new(name, database, factory.ConnectionString, factory.Services,
-            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, factory) { BaseAddress = address, Broker = factory.Broker };
+            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address },
+            () => new SocketsHttpHandler(), factory) { BaseAddress = address, Broker = factory.Broker };
     }
 
     public HttpClient ClientFor(TestUser? user)
@@ -129,6 +133,10 @@ public sealed class RunningService : IAsyncDisposable
         user?.SignIn(client);
         return client;
     }
+
+    /// <summary>A gRPC channel to the service (its HTTP/2 endpoints share the host), for its query services.</summary>
+    public Grpc.Net.Client.GrpcChannel GrpcChannel() =>
+        Grpc.Net.Client.GrpcChannel.ForAddress(BaseAddress ?? new Uri("http://localhost"), new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = createHandler() });
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 
