@@ -19,7 +19,8 @@ public sealed class FaultyPlatform
     public static int Load { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_FAULTS_LOAD"), out var load) && load > 0 ? load : 200;
 
-    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+    // Generous: on a loaded 2-core machine (make test runs next to other work) a service has needed over two minutes to migrate and start.
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(300);
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -48,9 +49,11 @@ public sealed class FaultyPlatform
                 ["Gateway__RequestsPerMinute"] = "1000000",
             },
         };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             Platform = await PlatformLauncher.StartAsync(settings, ReadyTimeout, CancellationToken.None);
+            TestContext.Progress.WriteLine($"platform ready in {watch.Elapsed.TotalSeconds:F1} s");
         }
         catch (Exception exception)
         {

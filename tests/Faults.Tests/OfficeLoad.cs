@@ -52,13 +52,19 @@ public sealed class OfficeLoad(PatientClient client, string marker, int requests
                     Interlocked.Increment(ref done);
                 }
             })).ToArray();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var faultTime = TimeSpan.Zero;
             if (faults.Count > 0)
             {
                 // Strike once a fifth of the part went through, so requests are in flight on both sides of the fault.
                 while (Volatile.Read(ref done) < total / 5 && !workers.All(w => w.IsCompleted)) await Task.Delay(20);
+                var struck = watch.Elapsed;
                 await faults[part]();
+                faultTime = watch.Elapsed - struck;
             }
             await Task.WhenAll(workers);
+            // Where the time goes (make test runs this suite with every other one): the fault and its recovery, or the load.
+            TestContext.Progress.WriteLine($"part {part + 1}/{parts}: {total} jobs in {watch.Elapsed.TotalSeconds:F1} s, of which the fault and its recovery {faultTime.TotalSeconds:F1} s");
         }
     }
 

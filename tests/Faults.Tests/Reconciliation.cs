@@ -33,28 +33,41 @@ public static class Reconciliation
                 Is.EqualTo(issued.Length), "outgoing documents issued");
         });
 
-        await Consumer("tasks: one task per direction", "tasks",
-            """SELECT count(*) FROM tasks WHERE "SourceDocumentId" = ANY(@p)""", directed, directed.Length);
-        await Consumer("reporting: one fact per registration and issue", "reporting",
-            """SELECT count(*) FROM document_facts WHERE "DocumentId" = ANY(@p)""", registered.Concat(issued).ToArray(), registered.Length + issued.Length);
-        await Consumer("reporting: one assignment fact per direction", "reporting",
-            """SELECT count(*) FROM assignment_facts WHERE "DocumentId" = ANY(@p)""", directed, directed.Length);
-        await Consumer("portal: each issued public document once", "portal",
-            """SELECT count(*) FROM public_documents WHERE "DocumentId" = ANY(@p)""", issued, issued.Length);
-        await Consumer("gazette: each issued legal normative document registered once", "gazette",
-            """SELECT count(*) FROM gazette_entries WHERE "DocumentId" = ANY(@p)""", issued, issued.Length);
-        var hits = await Eventually.UntilAsync(
-            async () => (await FaultyPlatform.Client.GetAsync("lanhdao", $"/api/documents/search?q={marker}&pageSize=1")).Json.GetProperty("total").GetInt64(),
-            total => total >= registered.Length, ConsumersCatchUp, "the search index to hold every registered document");
-        Assert.That(hits, Is.EqualTo(registered.Length), "search index: each registered document once");
-    }
-
-    /// <summary>Waits for a consumer to catch up, then holds it to exactly the expected count (more would be a repeat).</summary>
-    private static async Task Consumer(string what, string database, string sql, object parameter, int expected)
-    {
-        var count = await Eventually.UntilAsync(() => CountAsync(database, sql, parameter), c => c >= expected, ConsumersCatchUp, what);
+        // Every consumer catches up at once (waiting for each in turn cost a settling second apiece), then
+        // one pause lets a repeat delivered just after a count was reached show before the counts are held.
+        var consumers = new (string What, string Database, string Sql, object Parameter, int Expected)[]
+        {
+            ("tasks: one task per direction", "tasks",
+                """SELECT count(*) FROM tasks WHERE "SourceDocumentId" = ANY(@p)""", directed, directed.Length),
+            ("reporting: one fact per registration and issue", "reporting",
+                """SELECT count(*) FROM document_facts WHERE "DocumentId" = ANY(@p)""", registered.Concat(issued).ToArray(), registered.Length + issued.Length),
+            ("reporting: one assignment fact per direction", "reporting",
+                """SELECT count(*) FROM assignment_facts WHERE "DocumentId" = ANY(@p)""", directed, directed.Length),
+            ("portal: each issued public document once", "portal",
+                """SELECT count(*) FROM public_documents WHERE "DocumentId" = ANY(@p)""", issued, issued.Length),
+            ("gazette: each issued legal normative document registered once", "gazette",
+                """SELECT count(*) FROM gazette_entries WHERE "DocumentId" = ANY(@p)""", issued, issued.Length),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var caughtUp = await Task.WhenAll(consumers.Select(c =>
+            Eventually.UntilAsync(() => CountAsync(c.Database, c.Sql, c.Parameter), n => n >= c.Expected, ConsumersCatchUp, c.What)));
+        var indexed = await Eventually.UntilAsync(SearchTotalAsync, total => total >= registered.Length, ConsumersCatchUp,
+            "the search index to hold every registered document");
+        TestContext.Progress.WriteLine($"consumers and search caught up in {watch.Elapsed.TotalSeconds:F1} s");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.That(await CountAsync(database, sql, parameter), Is.EqualTo(expected).And.EqualTo(count), what);
+        var settled = await Task.WhenAll(consumers.Select(c => CountAsync(c.Database, c.Sql, c.Parameter)));
+        var searched = await SearchTotalAsync();
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < consumers.Length; i++)
+            {
+                Assert.That(settled[i], Is.EqualTo(consumers[i].Expected).And.EqualTo(caughtUp[i]), consumers[i].What);
+            }
+            Assert.That(searched, Is.EqualTo(registered.Length).And.EqualTo(indexed), "search index: each registered document once");
+        });
+
+        async Task<long> SearchTotalAsync() =>
+            (await FaultyPlatform.Client.GetAsync("lanhdao", $"/api/documents/search?q={marker}&pageSize=1")).Json.GetProperty("total").GetInt64();
     }
 
     public static async Task<long> CountAsync(string database, string sql, object parameter)

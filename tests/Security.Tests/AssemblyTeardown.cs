@@ -7,5 +7,9 @@ namespace Platform.Security.Tests;
 public sealed class AssemblyTeardown
 {
     [OneTimeTearDown]
-    public Task Stop() => RealTokenTests.StopServersAsync();
+    public async Task Stop()
+    {
+        await RealTokenTests.StopServersAsync();
+        await Hosting.SharedRealm.StopAsync();
+    }
 }

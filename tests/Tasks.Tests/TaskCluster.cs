@@ -36,7 +36,7 @@ public sealed class TaskCluster : IAsyncDisposable
 
     public static async Task<TaskCluster> StartAsync(
         bool redis = false, string? serviceId = null, MovableClock? clock = null, RecordingProjection? projection = null,
-        string[]? holidays = null)
+        string[]? holidays = null, StorageSwitch? storageSwitch = null)
     {
         clock ??= new MovableClock(Monday);
         projection ??= new RecordingProjection();
@@ -54,6 +54,7 @@ public sealed class TaskCluster : IAsyncDisposable
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             silo.AddTaskStorage(redis ? "redis" : "memory", redisConnection);
+            if (storageSwitch is not null) storageSwitch.Install(silo.Services);
             silo.Services.AddTaskGrainServices(configuration);
             silo.Services.AddSingleton(new TaskClock(clock));
             silo.Services.AddSingleton<ITaskProjection>(projection);
@@ -104,5 +105,28 @@ public sealed class RecordingProjection : ITaskProjection
     public IReadOnlyList<TaskAction> ActionsOf(Guid taskId)
     {
         lock (_lock) return [.. _entries.Where(e => e.TaskId == taskId).Select(e => e.Entry.Action)];
+    }
+}
+
+/// <summary>Turns the grains' storage off and on, as Redis goes away and comes back: writes fail while it is off.</summary>
+public sealed class StorageSwitch
+{
+    public bool Down { get; set; }
+
+    public void Install(IServiceCollection services)
+    {
+        var original = services.Last(d => d.IsKeyedService && Equals(d.ServiceKey, TasksSilo.StorageName) && d.ServiceType == typeof(Orleans.Storage.IGrainStorage));
+        services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(TasksSilo.StorageName,
+            (provider, key) => new Switched((Orleans.Storage.IGrainStorage)original.KeyedImplementationFactory!(provider, key), this));
+    }
+
+    private sealed class Switched(Orleans.Storage.IGrainStorage inner, StorageSwitch storage) : Orleans.Storage.IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            storage.Down ? throw new InvalidOperationException("The grain storage does not answer.") : inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }

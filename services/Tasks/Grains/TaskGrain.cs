@@ -123,9 +123,20 @@ public sealed partial class TaskGrain(
     /// </summary>
     private async Task<TaskOutcome> StoreAsync(TaskRecord record, DateTimeOffset? due)
     {
-        await ScheduleReminderAsync(due);
-        await state.WriteStateAsync();
-        await ProjectAsync();
+        try
+        {
+            await ScheduleReminderAsync(due);
+            await state.WriteStateAsync();
+            await ProjectAsync();
+        }
+        catch
+        {
+            // The change is already in memory. Were the grain to stay, a retry (the creation pump after a
+            // Redis outage) would find it there and answer done, though storage or the read model never got
+            // it. Deactivating makes the next call start from what was stored, and project it again.
+            DeactivateOnIdle();
+            throw;
+        }
         return new TaskOutcome(record);
     }
 

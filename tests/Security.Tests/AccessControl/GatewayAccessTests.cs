@@ -17,12 +17,6 @@ namespace Platform.Security.Tests.AccessControl;
 /// </summary>
 public sealed class GatewayAccessTests
 {
-    private static readonly Dictionary<string, string> RealmUsers = new()
-    {
-        [Roles.Clerk] = "vanthu", [Roles.Specialist] = "chuyenvien", [Roles.Leader] = "lanhdao",
-        [Roles.PortalEditor] = "bientap", [Roles.GazetteEditor] = "congbao", [Roles.Administrator] = "quantri",
-    };
-
     [Test]
     public async Task Every_gateway_route_answers_every_role_as_its_policy_says()
     {
@@ -34,7 +28,7 @@ public sealed class GatewayAccessTests
         var tokens = new Dictionary<string, string?> { ["anonymous"] = null };
         using (var http = realm.Browser())
         {
-            foreach (var (role, user) in RealmUsers) tokens[role] = (await RealmLogin.PasswordGrantAsync(http, user, RealmLogin.Password)).AccessToken;
+            foreach (var (role, user) in Principals.RealmUsers) tokens[role] = (await RealmLogin.PasswordGrantAsync(http, user, RealmLogin.Password)).AccessToken;
             using var form = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials", ["client_id"] = "reporting", ["client_secret"] = "reporting-secret-dev",

@@ -19,4 +19,11 @@ public static class Principals
         [Roles.Service] = Service,
         ["anonymous"] = null,
     };
+
+    /// <summary>The realm file's sample user holding each role (password <c>RealmLogin.Password</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RealmUsers = new Dictionary<string, string>
+    {
+        [Roles.Clerk] = "vanthu", [Roles.Specialist] = "chuyenvien", [Roles.Leader] = "lanhdao",
+        [Roles.PortalEditor] = "bientap", [Roles.GazetteEditor] = "congbao", [Roles.Administrator] = "quantri",
+    };
 }

@@ -38,7 +38,7 @@ public sealed class IdentityBadInputTests
     [Test]
     public async Task Hostile_requests_to_the_identity_server_get_no_server_error()
     {
-        await using var identity = IdentityServer.Start();
+        await using var identity = SharedRealm.Start();
         var endpoints = EndpointCatalog.Of("identity", identity.Services).Where(e => !BadInputTests.SharedPlumbing(e)).ToList();
         Assert.That(endpoints, Has.Count.GreaterThan(3));
         using var client = identity.Browser();

@@ -38,7 +38,7 @@ public sealed class BruteForceTests
     public async Task Failures_at_the_token_endpoint_lock_the_user_out_of_both_doors_until_the_wait_passes()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var identity = IdentityServer.Start(clock: clock);
+        await using var identity = SharedRealm.Start(clock: clock);
         using var http = identity.Browser();
 
         for (var attempt = 1; attempt <= FailureFactor; attempt++)
@@ -69,7 +69,7 @@ public sealed class BruteForceTests
     public async Task Failures_on_the_login_page_lock_the_token_endpoint_too()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var identity = IdentityServer.Start(clock: clock);
+        await using var identity = SharedRealm.Start(clock: clock);
 
         for (var attempt = 1; attempt <= FailureFactor; attempt++)
         {
@@ -93,7 +93,7 @@ public sealed class BruteForceTests
     [Test]
     public async Task Fewer_failures_than_the_factor_do_not_lock()
     {
-        await using var identity = IdentityServer.Start();
+        await using var identity = SharedRealm.Start();
         using var http = identity.Browser();
         for (var attempt = 1; attempt < FailureFactor; attempt++) await RealmLogin.PasswordGrantAsync(http, "lanhdao", "doan-" + attempt);
 

@@ -33,14 +33,19 @@ public static partial class RealmLogin
             $"&redirect_uri={Uri.EscapeDataString("http://127.0.0.1:49152/signin-oidc")}&state=s&nonce=n&code_challenge={challenge}&code_challenge_method=S256";
         using var toLogin = await browser.GetAsync(authorize);
         if (toLogin.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"authorize answered {(int)toLogin.StatusCode}");
-        var loginUrl = toLogin.Headers.Location!;
+        using var submitted = await SubmitAsync(browser, toLogin.Headers.Location!, username, password);
+        return submitted.StatusCode;
+    }
+
+    /// <summary>Reads the login page at <paramref name="loginUrl"/> and posts it back filled in (its hidden fields kept).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, Uri loginUrl, string username, string password)
+    {
         var page = await browser.GetStringAsync(loginUrl);
         var fields = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["username"] = username;
         fields["password"] = password;
         using var form = new FormUrlEncodedContent(fields);
-        using var submitted = await browser.PostAsync(loginUrl, form);
-        return submitted.StatusCode;
+        return await browser.PostAsync(loginUrl, form);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -42,9 +42,8 @@ public sealed record ApiEndpoint(string Service, string Method, RoutePattern Pat
     public bool AuthenticatesItself => Endpoint.Metadata.GetMetadata<Platform.ServiceDefaults.Auth.CallerAuthenticatedByEndpoint>() is not null;
 
     /// <summary>
-    /// A page of the staff console: it signs people in through the realm with a cookie, which the
-    /// header-authenticated test users cannot present; who sees what there is Portal.BrowserTests'
-    /// business, while anonymous and foreign-token callers are still checked here.
+    /// A page of the staff console: it takes only the console's own session (a cookie set after the
+    /// realm's login page), never a header or bearer token; the access tests sign in for real to ask it.
     /// </summary>
     public bool IsStaffConsolePage => Service == "portal" && Route.StartsWith("/staff", StringComparison.Ordinal)
         && !Route.StartsWith("/staff/api", StringComparison.Ordinal);

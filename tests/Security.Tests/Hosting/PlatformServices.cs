@@ -34,11 +34,32 @@ public static class PlatformServices
     {
         "documents" => RunningService.From(name, database, new QuietHost<documents::Program>(database, name, issuer, settings), listen),
         "tasks" => RunningService.From(name, database, new TasksHost(database, issuer, settings), listen),
-        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name, issuer, settings), listen),
+        "portal" => RunningService.From(name, database, new QuietHost<portal::Program>(database, name, issuer, WithStaffConsoleRealm(settings)), listen),
         "gazette" => RunningService.From(name, database, new QuietHost<gazette::Program>(database, name, issuer, settings), listen),
         "reporting" => RunningService.From(name, database, new QuietHost<reporting::Program>(database, name, issuer, settings), listen),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a domain service"),
     };
+
+    /// <summary>
+    /// The portal's staff console signs people in through the shared realm, as in a real run: the sign-in
+    /// link redirects to its login page, and a test can hold a real console session (<see cref="StaffConsoleSession"/>).
+    /// The session lives in the test Redis; cookies are not Secure, as the in-memory host is plain http://localhost.
+    /// </summary>
+    private static Dictionary<string, string> WithStaffConsoleRealm(IReadOnlyDictionary<string, string>? settings)
+    {
+        var realmFile = Platform.AppHost.DevelopmentRealm.FilePath(Platform.AppHost.LaunchSettings.FindRepositoryRoot(AppContext.BaseDirectory));
+        var all = new Dictionary<string, string>
+        {
+            ["Identity:Issuer"] = SharedRealm.Server.Issuer.AbsoluteUri,
+            ["Identity:ClientId"] = "portal",
+            ["Identity:ClientSecret"] = Platform.AppHost.DevelopmentRealm.ClientSecret(realmFile, "portal") ?? "",
+            ["Staff:PublicUrl"] = StaffConsoleSession.PortalAddress.AbsoluteUri,
+            ["Staff:SecureCookies"] = "false",
+            ["ConnectionStrings:Redis"] = TestServers.Redis,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        return all;
+    }
 
     /// <summary>Tasks co-hosts an Orleans silo; it keeps grain state in the test Redis under a service id of its own.</summary>
     private sealed class TasksHost(DatabaseKind database, Uri? issuer, IReadOnlyDictionary<string, string>? settings)
@@ -85,10 +106,12 @@ public sealed class RunningService : IAsyncDisposable
 {
     private readonly IAsyncDisposable owner;
     private readonly Func<HttpClient> createClient;
+    private readonly Func<HttpMessageHandler> createHandler;
 
     private RunningService(string name, DatabaseKind database, string connectionString, IServiceProvider services,
-        Func<HttpClient> createClient, IAsyncDisposable owner)
+        Func<HttpClient> createClient, Func<HttpMessageHandler> createHandler, IAsyncDisposable owner)
     {
+        this.createHandler = createHandler;
         Name = name;
         Database = database;
         ConnectionString = connectionString;
@@ -114,13 +137,15 @@ public sealed class RunningService : IAsyncDisposable
         if (!listen)
         {
             return new(name, database, factory.ConnectionString, factory.Services,
-                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), factory) { Broker = factory.Broker };
+                () => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
+                () => factory.Server.CreateHandler(), factory) { Broker = factory.Broker };
         }
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return new(name, database, factory.ConnectionString, factory.Services,
-            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, factory) { BaseAddress = address, Broker = factory.Broker };
+            () => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address },
+            () => new SocketsHttpHandler(), factory) { BaseAddress = address, Broker = factory.Broker };
     }
 
     public HttpClient ClientFor(TestUser? user)
@@ -129,6 +154,10 @@ public sealed class RunningService : IAsyncDisposable
         user?.SignIn(client);
         return client;
     }
+
+    /// <summary>A gRPC channel to the service (its HTTP/2 endpoints share the host), for its query services.</summary>
+    public Grpc.Net.Client.GrpcChannel GrpcChannel() =>
+        Grpc.Net.Client.GrpcChannel.ForAddress(BaseAddress ?? new Uri("http://localhost"), new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = createHandler() });
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 
