@@ -12,45 +12,8 @@ namespace Platform.ServiceDefaults.Tests;
 
 /// <summary>The Redis Streams transport against a real Redis, speaking the stream format of Dapr's pubsub.redis.</summary>
 [TestFixture]
-public sealed class RedisStreamsTransportTests
+public sealed class RedisStreamsTransportTests() : RedisStreamsFixture(TestDatabase.Sqlite)
 {
-    private readonly TestDatabase _database = new(TestDatabase.Sqlite);
-    private ConnectionMultiplexer _redis = null!;
-    private readonly List<string> _topics = [];
-    private readonly List<IHost> _hosts = [];
-
-    private IDatabase Redis => _redis.GetDatabase();
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAndConnect()
-    {
-        _redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        await _database.CreateAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabaseAndDisconnect()
-    {
-        await _database.DropAsync();
-        if (_redis is not null) await _redis.DisposeAsync();
-    }
-
-    [TearDown]
-    public async Task StopHostsAndDeleteStreams()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-        _hosts.Clear();
-        foreach (var topic in _topics)
-        {
-            await Redis.KeyDeleteAsync([topic, EventTopics.DeadLetterOf(topic)]);
-        }
-        _topics.Clear();
-    }
-
     [Test]
     public async Task Published_event_reaches_the_handler_and_is_acknowledged()
     {
@@ -202,21 +165,6 @@ public sealed class RedisStreamsTransportTests
         Assert.That(host.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, Is.True);
     }
 
-    private (string Topic, string Group) NewTopicAndGroup(string purpose)
-    {
-        var topic = TestSubscriptions.UniqueTopic(purpose);
-        _topics.Add(topic);
-        return (topic, $"group-{Guid.NewGuid():N}");
-    }
-
-    private async Task<IHost> StartHostAsync(string group, Action<IServiceCollection> configure, CapturedLogs? logs = null)
-    {
-        var host = TestHosts.Build(_database, TestHosts.RedisSettings(group), configure, logs);
-        _hosts.Add(host);
-        await host.StartAsync();
-        return host;
-    }
-
     private async Task<StreamEntry> DeadLetterAsync(string topic) =>
         (await Eventually.Returns(
             () => Redis.StreamRangeAsync(EventTopics.DeadLetterOf(topic)),
@@ -227,7 +175,7 @@ public sealed class RedisStreamsTransportTests
         Eventually.Returns(
             async () =>
             {
-                await using var db = _database.NewContext();
+                await using var db = Database.NewContext();
                 return await db.HandledEvents.Where(h => h.EventId == eventId).ToListAsync();
             },
             rows => done(rows.Count),
@@ -235,7 +183,7 @@ public sealed class RedisStreamsTransportTests
 
     private async Task<int> HandledCountAsync(string eventId)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.HandledEvents.CountAsync(h => h.EventId == eventId);
     }
 }

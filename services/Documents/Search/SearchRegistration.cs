@@ -9,6 +9,8 @@ using Platform.Documents.Search.Lucene;
 using Platform.Documents.Persistence;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Events;
+using Platform.ServiceDefaults.Events.Redis;
+using Platform.ServiceDefaults.Storage;
 
 namespace Platform.Documents.Search;
 
@@ -43,9 +45,27 @@ public static class SearchRegistration
         services.AddEventHandler<DocumentAssigned, IndexDocumentChanges>();
         services.AddEventHandler<DocumentIssued, IndexDocumentChanges>();
         services.AddEventHandler<DocumentRecalled, IndexDocumentChanges>();
+        DeliverIndexingEventsConcurrently(builder);
         services.AddScoped<SearchIndexRebuild>();
         services.AddGrpc();
         return builder;
+    }
+
+    /// <summary>
+    /// Up to 8 entries of a read batch delivered at once (EventBus:Redis:MaxConcurrentDeliveries),
+    /// unless configured otherwise. Safe here: these handlers upsert from the current database row
+    /// and keep a recall that came first, so order does not matter; concurrent index calls share
+    /// one Lucene commit (GroupCommit) instead of paying one each, about half the service's CPU
+    /// per registration. PostgreSQL only: on SQLite each inbox transaction takes the write lock
+    /// before its handler runs (BEGIN IMMEDIATE), so deliveries would only queue on it and the
+    /// commits would still not be shared.
+    /// </summary>
+    private static void DeliverIndexingEventsConcurrently(WebApplicationBuilder builder)
+    {
+        const string key = RedisStreamsOptions.Section + ":" + nameof(RedisStreamsOptions.MaxConcurrentDeliveries);
+        if (builder.Configuration[key] is not null) return;
+        if (!DatabaseProvider.IsPostgres(builder.Configuration.GetConnectionString("Database"))) return;
+        builder.Services.PostConfigure<RedisStreamsOptions>(options => options.MaxConcurrentDeliveries = 8);
     }
 
     public static AuthenticationHeaderValue? Authorization(ElasticsearchOptions options) =>

@@ -17,7 +17,9 @@ namespace Platform.ServiceDefaults.Events.Redis;
 /// the shared one, where a blocking read would stall the acks, publishes and cache calls
 /// queued behind it. An idle read waits on the server at most
 /// <see cref="RedisStreamsOptions.PollInterval"/>, so the reclaim pass still comes round.
-/// Entries are handled one at a time, so a topic's events reach the handlers in order.
+/// Entries are handled one at a time, so a topic's events reach the handlers in order, unless
+/// <see cref="RedisStreamsOptions.MaxConcurrentDeliveries"/> lets a read batch be delivered
+/// concurrently (the reclaim pass stays one at a time: it handles the rare failures).
 /// A handler still running after the processing timeout may have its entry reclaimed and run
 /// again by another process; the inbox makes that second run change nothing.
 /// </remarks>
@@ -120,10 +122,21 @@ public sealed partial class RedisStreamsConsumer(
         // WaitAsync: a stopping host does not wait for the blocked read; disposing the reader ends it.
         var entries = await _reader!.ReadAsync(Group, ConsumerName, _topics, redisOptions.Value.BatchSize, redisOptions.Value.PollInterval)
             .WaitAsync(cancellationToken);
-        foreach (var (topic, entry) in entries)
+        var concurrency = redisOptions.Value.MaxConcurrentDeliveries;
+        if (concurrency <= 1)
         {
-            await HandleEntryAsync(db, topic, entry, deliveries: 1, cancellationToken);
+            foreach (var (topic, entry) in entries)
+            {
+                await HandleEntryAsync(db, topic, entry, deliveries: 1, cancellationToken);
+            }
+            return;
         }
+        // Entries start in stream order, at most `concurrency` at a time. Each is acknowledged by its
+        // own HandleEntryAsync; a delivery that fails leaves only its entry pending. If an ack or a
+        // dead-letter write throws, the entries not started yet stay pending too and are reclaimed.
+        await Parallel.ForEachAsync(entries,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            (item, token) => new ValueTask(HandleEntryAsync(db, item.Topic, item.Entry, deliveries: 1, token)));
     }
 
     /// <summary>Takes over entries idle longer than the processing timeout, whoever held them.</summary>

@@ -19,4 +19,13 @@ public sealed class RedisStreamsOptions
     /// end the wait at once; this only bounds how late the reclaim pass may come round.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Entries of one read batch delivered at the same time. 1 (the default) delivers them one
+    /// by one, so a topic's events reach the handlers in order. A service whose handlers do not
+    /// care about order may raise it, so that work a handler shares between concurrent callers
+    /// (a search index's group commit) is shared. Every entry is still acknowledged only after
+    /// its own delivery succeeded; one that fails stays pending for the reclaim pass.
+    /// </summary>
+    public int MaxConcurrentDeliveries { get; set; } = 1;
 }
