@@ -15,27 +15,11 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Platform.Gateway.Tests;
 
 /// <summary>What the edge leaves out per request: token validation on anonymous routes, telemetry nobody collects.</summary>
-public sealed class EdgeCostTests
+public sealed class EdgeCostTests : BackendsFixture
 {
     // Shaped like a realm token (header, claims, signature), so that validating it means fetching the issuer's keys.
     private const string JwtShapedToken =
         "eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6IngifQ.eyJpc3MiOiJodHRwOi8vMTI3LjAuMC4xOjkvcmVhbG1zL3BsYXRmb3JtIiwic3ViIjoieCJ9.c2ln";
-
-    private readonly List<FakeBackend> _backends = [];
-
-    [OneTimeSetUp]
-    public async Task StartBackends()
-    {
-        foreach (var name in ServiceAddresses.Backends) _backends.Add(await FakeBackend.StartAsync(name));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopBackends()
-    {
-        foreach (var backend in _backends) await backend.DisposeAsync();
-    }
-
-    private Dictionary<string, Uri> Addresses() => _backends.ToDictionary(b => b.Name, b => b.Url);
 
     [Test]
     public async Task A_bearer_token_is_validated_on_protected_routes_and_not_on_anonymous_ones()

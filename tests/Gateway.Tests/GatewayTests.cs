@@ -6,24 +6,8 @@ using Platform.ServiceDefaults.Auth;
 
 namespace Platform.Gateway.Tests;
 
-public sealed class GatewayTests
+public sealed class GatewayTests : BackendsFixture
 {
-    private readonly List<FakeBackend> _backends = [];
-
-    [OneTimeSetUp]
-    public async Task StartBackends()
-    {
-        foreach (var name in ServiceAddresses.Backends) _backends.Add(await FakeBackend.StartAsync(name));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopBackends()
-    {
-        foreach (var backend in _backends) await backend.DisposeAsync();
-    }
-
-    private Dictionary<string, Uri> Addresses() => _backends.ToDictionary(b => b.Name, b => b.Url);
-
     [Test]
     public void Each_api_area_goes_to_its_service_with_its_policy()
     {
