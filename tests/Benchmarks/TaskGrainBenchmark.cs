@@ -28,6 +28,37 @@ public static class TaskGrainBenchmark
 {
     private const int Parallelism = 32;
 
+    /// <summary>The child process's verb: <c>Benchmarks task-grains TASKS RESULTS.json</c>.</summary>
+    public const string Verb = "task-grains";
+
+    /// <summary>
+    /// Runs the benchmark in a child process with the Tasks service's own GC settings (from its
+    /// runtimeconfig.json: server GC, as ASP.NET Core apps default to), because the update tail is
+    /// set by GC pauses and this process runs workstation GC. The child writes its results as JSON.
+    /// </summary>
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceGcAsync(int tasks)
+    {
+        var results = Path.Combine(Path.GetTempPath(), $"task-grains-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        foreach (var argument in new[] { typeof(TaskGrainBenchmark).Assembly.Location, Verb, tasks.ToString(CultureInfo.InvariantCulture), results }) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in ServiceGc.EnvironmentOf(Path.Combine(AppContext.BaseDirectory, "Tasks.runtimeconfig.json"))) start.Environment[name] = value;
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("The task grain benchmark process did not start.");
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"The task grain benchmark process failed with exit code {child.ExitCode}.");
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<BenchmarkResult>>(await File.ReadAllTextAsync(results))!;
+        }
+        finally
+        {
+            File.Delete(results);
+        }
+    }
+
+    /// <summary>The child's side of <see cref="RunWithServiceGcAsync"/>.</summary>
+    public static async Task RunAndWriteAsync(int tasks, string resultsFile) =>
+        await File.WriteAllTextAsync(resultsFile, System.Text.Json.JsonSerializer.Serialize(await RunAsync(tasks)));
+
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int tasks)
     {
         var clock = new OffsetClock();
@@ -48,7 +79,10 @@ public static class TaskGrainBenchmark
 
         var updates = tasks * 5;
         Console.Write($"{"task grains: update " + updates.ToString("N0", CultureInfo.InvariantCulture),-52}");
-        var work = ids.SelectMany(id => Enumerable.Range(1, 5).Select(step => (id, step))).ToArray();
+        // Round by round (every task's first update, then every task's second...), so the calls in flight
+        // are to different tasks: five updates to one task at once would only wait for each other, as a
+        // grain takes one call at a time by design.
+        var work = Enumerable.Range(1, 5).SelectMany(step => ids.Select(id => (id, step))).ToArray();
         var gcBefore = GcSnapshot.Take();
         var (updateElapsed, updateLatencies) = await TimedAsync(work, item =>
             grains.GetGrain<ITaskGrain>(item.id).ReportProgress("chuyenvien", item.step * 10, "Cập nhật tiến độ", []));
@@ -68,6 +102,23 @@ public static class TaskGrainBenchmark
                 $"{inFlight} in flight: {sample.Length / elapsed.TotalSeconds:0} ops/s, p50 {Measurement.Percentile(latencies, 0.5):0.000} ms, p99 {Measurement.Percentile(latencies, 0.99):0.000} ms, max {latencies.Max():0.0} ms; {(GcSnapshot.Take() - gc).PerOperation(sample.Length, elapsed)}");
             Console.WriteLine($"task grains: update with {line}");
             sweep.Add(line);
+        }
+
+        // Latency as users meet it: updates arrive at a fixed rate whether or not earlier ones are done,
+        // and each is timed from when it was due, so a stall (a GC pause, a busy core) counts against
+        // every update due during it. The closed loop above measures throughput; its latency is mostly
+        // its own queue (32 callers on 2 cores) and says little about one update's wait.
+        var rates = new List<string>();
+        foreach (var perSecond in new[] { 5_000, 10_000, 20_000 })
+        {
+            var sample = ids.Skip(20_000).Concat(ids).Take(Math.Min(tasks, perSecond * (tasks >= 100_000 ? 3 : 1))).ToArray();
+            var gc = GcSnapshot.Take();
+            var (elapsed, latencies, peak) = await OpenLoopAsync(sample, id =>
+                grains.GetGrain<ITaskGrain>(id).ReportProgress("chuyenvien", 80, "Cập nhật tiến độ", []), perSecond);
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{perSecond:N0}/s offered ({sample.Length:N0} updates, {sample.Length / elapsed.TotalSeconds:0} ops/s done, at most {peak} in flight): p50 {Measurement.Percentile(latencies, 0.5):0.000} ms, p99 {Measurement.Percentile(latencies, 0.99):0.000} ms, max {latencies.Max():0.0} ms; {(GcSnapshot.Take() - gc).PerOperation(sample.Length, elapsed)}");
+            Console.WriteLine($"task grains: update at {line}");
+            rates.Add(line);
         }
 
         // The same call path with nothing to store (a reminder tick that finds nothing new): what an
@@ -120,7 +171,7 @@ public static class TaskGrainBenchmark
         var update = new BenchmarkResult($"task grains: progress update (5 per task)", updates, 1,
             updates / updateElapsed.TotalSeconds, Measurement.Percentile(updateLatencies, 0.95),
             string.Create(CultureInfo.InvariantCulture,
-                $"task grain update latency: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
+                $"task grain update latency, open loop (updates arrive at a fixed rate; timed from when each was due): {string.Join("; ", rates)}. Closed loop: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
         var overdue = new BenchmarkResult($"task grains: overdue transitions after the deadline", tasks, 1,
             overdueCount / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
             string.Create(CultureInfo.InvariantCulture,
@@ -155,6 +206,44 @@ public static class TaskGrainBenchmark
             }
         })));
         return (Stopwatch.GetElapsedTime(started), latencies);
+    }
+
+    /// <summary>
+    /// Open loop: call i is due at i ÷ rate seconds after the start and is issued then (the loop wakes
+    /// about every millisecond and issues every call due by then), without waiting for earlier calls.
+    /// Latency runs from the due time, so a late issue counts against the grain, not in its favour.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, double[] LatenciesMs, int PeakInFlight)> OpenLoopAsync<T>(
+        IReadOnlyList<T> items, Func<T, Task<TaskOutcome>> call, int perSecond)
+    {
+        var latencies = new double[items.Count];
+        var calls = new Task[items.Count];
+        var inFlight = 0;
+        var peak = 0;
+        var ticksPerCall = Stopwatch.Frequency / (double)perSecond;
+        var started = Stopwatch.GetTimestamp();
+        var next = 0;
+        while (next < items.Count)
+        {
+            var due = Math.Min(items.Count, (long)((Stopwatch.GetTimestamp() - started) / ticksPerCall) + 1);
+            for (; next < due; next++)
+            {
+                var running = Interlocked.Increment(ref inFlight);
+                if (running > peak) peak = running;
+                calls[next] = Issue(next, started + (long)(next * ticksPerCall));
+            }
+            await Task.Delay(1);
+        }
+        await Task.WhenAll(calls);
+        return (Stopwatch.GetElapsedTime(started), latencies, peak);
+
+        async Task Issue(int index, long dueAt)
+        {
+            var outcome = await call(items[index]);
+            latencies[index] = Measurement.MillisecondsSince(dueAt);
+            Interlocked.Decrement(ref inFlight);
+            if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Error);
+        }
     }
 
     private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection)

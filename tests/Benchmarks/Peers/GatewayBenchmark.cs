@@ -48,7 +48,7 @@ public static class GatewayBenchmark
         var barePort = FreePorts.Next();
         // Bare YARP runs from the benchmark's own build, whose runtimeconfig differs; it gets the
         // gateway's GC settings so that the two YARPs differ only by the edge.
-        var bareEnvironment = GcSettingsOf(System.IO.Path.ChangeExtension(gatewayDll, ".runtimeconfig.json"));
+        var bareEnvironment = ServiceGc.EnvironmentOf(System.IO.Path.ChangeExtension(gatewayDll, ".runtimeconfig.json"));
         bareEnvironment["ASPNETCORE_ENVIRONMENT"] = "Production";
         await using var bare = ManagedProcess.Start("bare-yarp", "dotnet", [typeof(BareYarp).Assembly.Location, BareYarp.Verb, barePort.ToString(CultureInfo.InvariantCulture), backendUrl.ToString()],
             bareEnvironment, AppContext.BaseDirectory, folder);
@@ -93,20 +93,6 @@ public static class GatewayBenchmark
 
     private static double? MicrosecondsPerRequest(TimeSpan? before, TimeSpan? after, long requests) =>
         before is { } b && after is { } a && requests > 0 ? (a - b).TotalMicroseconds / requests : null;
-
-    private static Dictionary<string, string> GcSettingsOf(string runtimeConfig)
-    {
-        var environment = new Dictionary<string, string>();
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(runtimeConfig));
-        if (!json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)) return environment;
-        foreach (var (property, variable) in new[] { ("System.GC.Server", "DOTNET_gcServer"), ("System.GC.Concurrent", "DOTNET_gcConcurrent") })
-        {
-            // A value set for the whole run (to try another GC) wins, as it does for the gateway.
-            if (Environment.GetEnvironmentVariable(variable) is not null) continue;
-            if (properties.TryGetProperty(property, out var value)) environment[variable] = value.GetBoolean() ? "1" : "0";
-        }
-        return environment;
-    }
 
     private static Round Median(List<Round> rounds) => new(
         new WrkResult(
