@@ -76,9 +76,9 @@ public static class PlatformBenchmark
         var after = processes.ToDictionary(p => p.Key, p => ProcessUsage.Read(p.Value));
 
         var text = new StringBuilder();
-        text.AppendLine("## Platform: incoming documents registered through the gateway");
+        var storage = postgres is null ? "SQLite (one file each, as make run)" : "PostgreSQL (one database each, the shared test server)";
+        text.AppendLine(CultureInfo.InvariantCulture, $"## Platform on {(postgres is null ? "SQLite" : "PostgreSQL")}: incoming documents registered through the gateway");
         text.AppendLine();
-        var storage = postgres is null ? "SQLite" : "PostgreSQL (one database each, the shared test server)";
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{documents:N0} registrations (POST /api/documents/incoming) from {clerks} concurrent clients with a clerk's token, after {Warmup} for warm-up; services in Release on {storage}, events over the launcher's own Redis. *End to end* waits until search finds every document and reporting counts every one.");
         text.AppendLine();
