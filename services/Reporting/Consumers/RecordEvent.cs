@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Persistence;
 using Platform.ServiceDefaults.Events;
@@ -24,7 +23,7 @@ public sealed class RecordEvent<TEvent>(ReportingDbContext db, FactProjector pro
             Source = context.Source,
             OccurredAt = (context.Time ?? now).ToUniversalTime(),
             ConsumedAt = now,
-            Payload = JsonSerializer.Serialize(kept, kept.GetType(), EventJson.Options),
+            Payload = EventLogEntry.PayloadOf(kept),
         });
         projector.Apply(kept, context.EventId);
         return Task.CompletedTask;
