@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
 /// <summary>The access token looks like one from Keycloak with the same realm file.</summary>
 public sealed class AccessTokenTests
 {
-    private static IdentityHost Host => SharedIdentity.Host;
+    private static IdentityServer Host => SharedIdentity.Host;
 
     [Test]
     public async Task Access_token_is_a_signed_rfc9068_jwt_that_is_not_encrypted()
@@ -20,7 +21,7 @@ public sealed class AccessTokenTests
             Assert.That(header.GetProperty("typ").GetString(), Is.EqualTo("at+jwt"));
             Assert.That(header.GetProperty("alg").GetString(), Is.EqualTo("RS256"));
         }
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var jwks = await DiscoveryTests.GetJson(http, "realms/platform/protocol/openid-connect/certs");
         Assert.That(jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()),
             Does.Contain(header.GetProperty("kid").GetString()));
@@ -33,7 +34,7 @@ public sealed class AccessTokenTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(claims.GetProperty("iss").GetString(), Is.EqualTo(Host.Issuer));
+            Assert.That(claims.GetProperty("iss").GetString(), Is.EqualTo(Host.Issuer.AbsoluteUri));
             Assert.That(claims.GetProperty("sub").GetString(), Is.EqualTo("6b0c4a1e-2f5d-4c1b-9a0e-1f3d5c7a9b01"), "the user's id in the realm file");
             Assert.That(claims.GetProperty("aud").GetString(), Is.EqualTo("platform-api"));
             Assert.That(claims.GetProperty("azp").GetString(), Is.EqualTo("platform-cli"));
@@ -80,7 +81,7 @@ public sealed class AccessTokenTests
     [Test]
     public async Task Identity_token_names_the_client_as_audience_and_leaves_out_the_roles()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var idToken = (await Oidc.PasswordGrant(http, "chuyenvien")).Get("id_token")!;
         var claims = Oidc.Payload(idToken);
 
@@ -94,7 +95,7 @@ public sealed class AccessTokenTests
 
     private static async Task<string> TokenFor(string username)
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var response = await Oidc.PasswordGrant(http, username);
         Assert.That(response.Status, Is.EqualTo(System.Net.HttpStatusCode.OK), response.Body.ToString());
         return response.AccessToken;

@@ -1,16 +1,17 @@
 using System.Net;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
 public sealed class AuthorizationCodeTests
 {
-    private static IdentityHost Host => SharedIdentity.Host;
+    private static IdentityServer Host => SharedIdentity.Host;
 
     [Test]
     public async Task Authorization_code_with_pkce_works_end_to_end_through_the_login_page()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var (verifier, challenge) = Oidc.Pkce();
 
         var callback = await Browser.SignInThrough(http, Browser.AuthorizeUrl("portal", challenge), "vanthu");
@@ -39,7 +40,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task Login_page_is_in_vietnamese_with_labelled_fields()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var toLogin = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge));
         Assert.That(toLogin.Headers.Location!.IsAbsoluteUri, Is.False, "a relative Location keeps the browser on the gateway's host");
         var html = await Browser.GetPage(http, toLogin.Headers.Location!);
@@ -59,7 +60,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task A_wrong_password_on_the_login_page_shows_an_error_and_no_session()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var toLogin = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge));
         var page = await Browser.GetPage(http, toLogin.Headers.Location!);
 
@@ -74,7 +75,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task A_login_post_without_the_antiforgery_token_is_refused()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var toLogin = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge));
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "vanthu", ["password"] = Oidc.Password });
 
@@ -86,7 +87,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task Redeeming_a_code_without_the_pkce_verifier_is_refused()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var callback = await Browser.SignInThrough(http, Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge), "chuyenvien");
 
         var tokens = await Oidc.Token(http, new()
@@ -102,7 +103,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task Redeeming_a_code_with_a_wrong_pkce_verifier_is_refused()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var callback = await Browser.SignInThrough(http, Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge), "chuyenvien");
 
         var tokens = await Oidc.Token(http, new()
@@ -118,7 +119,7 @@ public sealed class AuthorizationCodeTests
     [TestCase("platform-cli")]
     public async Task An_authorization_request_without_a_code_challenge_is_refused(string clientId)
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var response = await http.GetAsync(Browser.AuthorizeUrl(clientId, challenge: null));
 
         // OpenIddict answers before it has vouched for the redirect URI, so it shows the error instead of redirecting.
@@ -130,7 +131,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task A_public_client_completes_the_flow_with_pkce_and_no_secret()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var (verifier, challenge) = Oidc.Pkce();
         const string loopback = "http://127.0.0.1:61234/callback";
         var callback = await Browser.SignInThrough(http, Browser.AuthorizeUrl("platform-cli", challenge, loopback), "quantri");
@@ -149,7 +150,7 @@ public sealed class AuthorizationCodeTests
     [TestCase("https://127.0.0.1/signin-oidc")]
     public async Task An_unregistered_redirect_uri_is_refused_without_redirecting(string redirectUri)
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var response = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge, redirectUri));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -158,7 +159,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task A_second_authorization_reuses_the_sso_session_without_the_login_page()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         await Browser.SignInThrough(http, Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge), "lanhdao");
 
         using var again = await http.GetAsync(Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge));
@@ -170,7 +171,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task Logout_ends_the_session_and_returns_to_a_registered_post_logout_uri()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         await Browser.SignInThrough(http, Browser.AuthorizeUrl("portal", Oidc.Pkce().Challenge), "lanhdao");
         const string afterLogout = "http://127.0.0.1:49152/signout-callback-oidc";
 
@@ -186,7 +187,7 @@ public sealed class AuthorizationCodeTests
     [Test]
     public async Task Logout_refuses_an_unregistered_post_logout_uri()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var logout = await http.GetAsync(
             $"{Oidc.LogoutPath}?client_id=portal&post_logout_redirect_uri={Uri.EscapeDataString("http://evil.example/")}");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
@@ -7,10 +8,10 @@ namespace Platform.Identity.Tests;
 public sealed class ConfigurationTests
 {
     private const string Gateway = "http://gateway.test:8080";
-    private IdentityHost host = null!;
+    private IdentityServer host = null!;
 
     [OneTimeSetUp]
-    public void Start() => host = IdentityHost.Start(settings: new Dictionary<string, string?>
+    public void Start() => host = IdentityServer.Start<Program>(settings: new Dictionary<string, string?>
     {
         ["Identity:PublicUrl"] = Gateway + "/",
         ["Identity:AccessTokenLifetime"] = "00:01:30",
@@ -22,7 +23,7 @@ public sealed class ConfigurationTests
     [Test]
     public async Task The_public_url_makes_the_issuer_and_every_endpoint()
     {
-        using var http = host.CreateBrowser();
+        using var http = host.Browser();
         var document = await DiscoveryTests.GetJson(http, "realms/platform/.well-known/openid-configuration");
 
         Assert.That(document.GetProperty("issuer").GetString(), Is.EqualTo(Gateway + "/realms/platform"));
@@ -32,7 +33,7 @@ public sealed class ConfigurationTests
     [Test]
     public async Task Tokens_name_the_public_issuer_and_live_as_long_as_configured()
     {
-        using var http = host.CreateBrowser();
+        using var http = host.Browser();
         var response = await Oidc.PasswordGrant(http, "vanthu");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body.ToString());

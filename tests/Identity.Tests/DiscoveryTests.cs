@@ -1,20 +1,21 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
 public sealed class DiscoveryTests
 {
-    private static IdentityHost Host => SharedIdentity.Host;
+    private static IdentityServer Host => SharedIdentity.Host;
 
     [Test]
     public async Task Discovery_document_is_served_at_the_keycloak_path_with_the_realm_issuer()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var document = await GetJson(http, "realms/platform/.well-known/openid-configuration");
 
-        var realm = Host.Issuer;
+        var realm = Host.Issuer.AbsoluteUri;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(document.GetProperty("issuer").GetString(), Is.EqualTo(realm));
@@ -33,7 +34,7 @@ public sealed class DiscoveryTests
     [Test]
     public async Task Signing_keys_are_published_at_the_keycloak_certs_path()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var keys = (await GetJson(http, "realms/platform/protocol/openid-connect/certs")).GetProperty("keys").EnumerateArray().ToList();
 
         Assert.That(keys, Has.Count.EqualTo(1));
@@ -50,7 +51,7 @@ public sealed class DiscoveryTests
     [Test]
     public async Task Paths_of_another_realm_are_not_served()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         using var response = await http.GetAsync("realms/master/.well-known/openid-configuration");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -2,6 +2,7 @@ using System.Net;
 using Platform.Identity.Accounts;
 using Platform.Identity.Realm;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
@@ -12,7 +13,7 @@ public sealed class LockoutTests
     public async Task After_five_wrong_passwords_the_user_is_locked_even_with_the_right_password()
     {
         // congbao is used by no other test on the shared host.
-        using var http = SharedIdentity.Host.CreateBrowser();
+        using var http = SharedIdentity.Host.Browser();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var wrong = await Oidc.PasswordGrant(http, "congbao", "sai-" + attempt);

@@ -1,19 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
 /// <summary>A service validating tokens the platform's way (OpenIddict validation, issuer discovery) accepts ours.</summary>
 public sealed class ResourceServerTests
 {
-    private static IdentityHost Host => SharedIdentity.Host;
+    private static IdentityServer Host => SharedIdentity.Host;
 
     [Test]
     public async Task A_resource_server_with_openiddict_validation_accepts_the_access_token()
     {
-        await using var api = await ResourceServer.StartAsync(Host.Issuer);
-        using var http = Host.CreateBrowser();
+        await using var api = await ResourceServer.StartAsync(Host.Issuer.AbsoluteUri);
+        using var http = Host.Browser();
         var token = (await Oidc.PasswordGrant(http, "lanhdao")).AccessToken;
 
         using var response = await api.WhoAmI(token);
@@ -27,8 +28,8 @@ public sealed class ResourceServerTests
     [Test]
     public async Task A_resource_server_accepts_a_service_account_token()
     {
-        await using var api = await ResourceServer.StartAsync(Host.Issuer);
-        using var http = Host.CreateBrowser();
+        await using var api = await ResourceServer.StartAsync(Host.Issuer.AbsoluteUri);
+        using var http = Host.Browser();
         var token = (await Oidc.ClientCredentials(http, "reporting", "reporting-secret-dev")).AccessToken;
 
         using var response = await api.WhoAmI(token);
@@ -39,10 +40,10 @@ public sealed class ResourceServerTests
     [Test]
     public async Task An_expired_token_is_refused()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var token = (await Oidc.PasswordGrant(http, "lanhdao")).AccessToken;
         // The API's clock runs past the five-minute lifetime; OpenIddict validation allows no clock skew.
-        await using var api = await ResourceServer.StartAsync(Host.Issuer, new ShiftedClock(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(5)));
+        await using var api = await ResourceServer.StartAsync(Host.Issuer.AbsoluteUri, new ShiftedClock(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(5)));
 
         using var response = await api.WhoAmI(token);
 
@@ -52,8 +53,8 @@ public sealed class ResourceServerTests
     [Test]
     public async Task A_token_with_one_payload_character_changed_is_refused()
     {
-        await using var api = await ResourceServer.StartAsync(Host.Issuer);
-        using var http = Host.CreateBrowser();
+        await using var api = await ResourceServer.StartAsync(Host.Issuer.AbsoluteUri);
+        using var http = Host.Browser();
         var parts = (await Oidc.PasswordGrant(http, "lanhdao")).AccessToken.Split('.');
         var payload = parts[1].ToCharArray();
         var middle = payload.Length / 2;
@@ -68,7 +69,7 @@ public sealed class ResourceServerTests
     [Test]
     public async Task A_request_without_a_token_is_refused()
     {
-        await using var api = await ResourceServer.StartAsync(Host.Issuer);
+        await using var api = await ResourceServer.StartAsync(Host.Issuer.AbsoluteUri);
 
         using var response = await api.Client.GetAsync("/whoami");
 

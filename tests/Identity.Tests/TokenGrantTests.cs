@@ -1,16 +1,17 @@
 using System.Net;
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
 public sealed class TokenGrantTests
 {
-    private static IdentityHost Host => SharedIdentity.Host;
+    private static IdentityServer Host => SharedIdentity.Host;
 
     [Test]
     public async Task Password_grant_gives_access_id_and_refresh_tokens()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var response = await Oidc.PasswordGrant(http, "vanthu");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body.ToString());
@@ -27,7 +28,7 @@ public sealed class TokenGrantTests
     [Test]
     public async Task Username_is_matched_without_regard_to_case_like_keycloak()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var response = await Oidc.PasswordGrant(http, "ChuyenVien");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body.ToString());
@@ -37,7 +38,7 @@ public sealed class TokenGrantTests
     [Test]
     public async Task Refresh_token_gives_a_new_access_token_for_the_same_user()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var first = await Oidc.PasswordGrant(http, "lanhdao");
         var refreshed = await Oidc.Token(http, new()
         {
@@ -52,7 +53,7 @@ public sealed class TokenGrantTests
     [Test]
     public async Task Client_credentials_grant_speaks_for_the_clients_service_account()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var response = await Oidc.ClientCredentials(http, "documents", "documents-secret-dev");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body.ToString());
@@ -75,7 +76,7 @@ public sealed class TokenGrantTests
     [TestCase("reporting")]
     public async Task Every_service_client_can_get_a_token_with_its_secret(string clientId)
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var response = await Oidc.ClientCredentials(http, clientId, clientId + "-secret-dev");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body.ToString());
@@ -85,7 +86,7 @@ public sealed class TokenGrantTests
     [Test]
     public async Task Userinfo_returns_the_profile_and_the_mapped_attributes()
     {
-        using var http = Host.CreateBrowser();
+        using var http = Host.Browser();
         var token = (await Oidc.PasswordGrant(http, "quantri")).AccessToken;
         using var request = new HttpRequestMessage(HttpMethod.Get, Oidc.UserInfoPath);
         request.Headers.Authorization = new("Bearer", token);

@@ -19,11 +19,11 @@ public static class ReportEvents
     public static DocumentIssued Issued(DateOnly day, string code, string type = "Công văn", bool legalNormative = false, Guid? id = null) => new(
         id ?? Guid.NewGuid(), code, type, "Ban hành", "Nguyễn Văn A", "Chủ tịch", day, Secrecy.None, true, legalNormative, ["Sở Tư pháp"], At(day));
 
-    public static TaskCreated TaskEntered(Guid id, DateOnly day, string unit, DateOnly? deadline, Guid? document = null) => new(
-        id, document, "Tổ chức thực hiện", unit, [], deadline, "lanhdao", At(day));
+    public static TaskCreated TaskEntered(Guid id, DateOnly day, string unit, DateOnly? deadline, Guid? document = null, Secrecy secrecy = Secrecy.None) => new(
+        id, document, "Tổ chức thực hiện", unit, [], deadline, "lanhdao", At(day), secrecy);
 
     public static TaskStatusChanged Status(Guid id, DateOnly day, string unit, TaskState to) => new(
-        id, unit, TaskState.InProgress, to, "chuyenvien", null, At(day));
+        id, unit, TaskState.InProgress, to, "chuyenvien", null, At(day), Secrecy.None);
 
     public static GazetteIssuePublished Gazette(DateOnly day, params Guid[] documents) => new(
         Guid.NewGuid(), day.Year, [1], day, documents, "https://congbao.example/1.pdf", At(day));

@@ -209,6 +209,48 @@ public sealed class TaskWorkflowApiTests(DatabaseKind database)
     }
 
     [Test]
+    public async Task A_secret_task_is_announced_with_its_level_and_its_reminders_do_not_quote_it()
+    {
+        using var created = new EventCapture(_factory.Broker, Topics.TaskCreated);
+        using var changed = new EventCapture(_factory.Broker, Topics.TaskStatusChanged);
+        var unit = NewUnit();
+        var direction = "Chỉ đạo rà soát phương án bảo vệ mục tiêu trọng yếu " + unit;
+        var assigned = new DocumentAssigned(Guid.NewGuid(), "07/CA-PV01", "Về việc bảo vệ mục tiêu " + unit, direction, unit, [],
+            new DateOnly(2026, 11, 30), "lanhdao", Secrecy.Secret, DateTimeOffset.UtcNow);
+        await _factory.Broker.PublishAsync(assigned);
+        var announced = await created.NextAsync<TaskCreated>(e => e.SourceDocumentId == assigned.DocumentId);
+        Assert.That(announced.Secrecy, Is.EqualTo(Secrecy.Secret));
+
+        using (var cleared = _factory.ClientFor(SpecialistOf(unit) with { Clearance = "secret" }))
+        {
+            await OkAsync(await cleared.PostAsJsonAsync($"/api/tasks/{announced.TaskId}/progress", new { percent = 20, note = "Đã rà soát " + unit }));
+        }
+        var progress = await changed.NextAsync<TaskStatusChanged>(e => e.TaskId == announced.TaskId);
+        Assert.That(progress.Secrecy, Is.EqualTo(Secrecy.Secret), "a status change carries the task's secrecy with its note");
+
+        foreach (var day in new[] { new DateOnly(2026, 11, 25), new DateOnly(2026, 12, 1) })
+        {
+            _factory.Clock.SetUtcNow(TaskClock.StartOf(day).AddHours(8));
+            await _factory.Task(announced.TaskId).CheckDeadline();
+        }
+        var sent = await Eventually.UntilAsync(async () =>
+        {
+            using var scope = _factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TasksDbContext>();
+            return await db.Notifications.AsNoTracking().Where(n => n.TaskId == announced.TaskId).OrderBy(n => n.CreatedAtUtc).ToListAsync();
+        }, rows => rows.Count == 2 && rows.All(r => r.SentAtUtc != null), what: "the due-soon and overdue reminders sent");
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Select(n => n.Kind), Is.EqualTo(new[] { "DueSoon", "Overdue" }));
+            foreach (var reminder in sent)
+            {
+                Assert.That(reminder.Text, Does.StartWith($"Nhiệm vụ mật (Tối mật) số {announced.TaskId} "));
+                Assert.That(reminder.Text, Does.Not.Contain(unit).And.Not.Contain("07/CA-PV01").And.Not.Contain("mục tiêu"));
+            }
+        });
+    }
+
+    [Test]
     public async Task The_dashboard_matches_the_grains()
     {
         var units = new[] { NewUnit(), NewUnit() };

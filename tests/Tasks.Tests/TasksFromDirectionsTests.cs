@@ -59,6 +59,7 @@ public sealed class TasksFromDirectionsTests(DatabaseKind database)
             Assert.That(created.TaskId, Is.EqualTo(tasks[0].Id));
             Assert.That(created.LeadUnit, Is.EqualTo("SKHĐT"));
             Assert.That(created.Deadline, Is.EqualTo(new DateOnly(2099, 6, 30)));
+            Assert.That(created.Secrecy, Is.EqualTo(Secrecy.None), "a public direction makes a public task, said so outright");
         });
     }
 

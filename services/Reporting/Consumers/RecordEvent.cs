@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Persistence;
 using Platform.ServiceDefaults.Events;
@@ -8,7 +7,7 @@ namespace Platform.Reporting.Consumers;
 /// <summary>
 /// Keeps every consumed event in the event log and projects it into the facts, in the inbox's
 /// transaction: a redelivered event is skipped by the inbox, and the log's unique event id
-/// would refuse it anyway.
+/// would refuse it anyway. A secret item's text is removed before either sees it (<see cref="SecretRedaction"/>).
 /// </summary>
 public sealed class RecordEvent<TEvent>(ReportingDbContext db, FactProjector projector, TimeProvider clock) : IEventHandler<TEvent>
     where TEvent : notnull
@@ -16,6 +15,7 @@ public sealed class RecordEvent<TEvent>(ReportingDbContext db, FactProjector pro
     public Task HandleAsync(TEvent @event, EventContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var kept = SecretRedaction.Of(@event);
         db.EventLog.Add(new EventLogEntry
         {
             EventId = context.EventId,
@@ -23,9 +23,9 @@ public sealed class RecordEvent<TEvent>(ReportingDbContext db, FactProjector pro
             Source = context.Source,
             OccurredAt = (context.Time ?? now).ToUniversalTime(),
             ConsumedAt = now,
-            Payload = JsonSerializer.Serialize(@event, EventJson.Options),
+            Payload = EventLogEntry.PayloadOf(kept),
         });
-        projector.Apply(@event, context.EventId);
+        projector.Apply(kept, context.EventId);
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Platform.ServiceDefaults.Events;
+
 namespace Platform.Reporting.Domain;
 
 /// <summary>
@@ -14,4 +17,7 @@ public sealed class EventLogEntry
     public DateTimeOffset OccurredAt { get; init; }
     public DateTimeOffset ConsumedAt { get; init; }
     public required string Payload { get; init; }
+
+    /// <summary>The payload kept for an event: its JSON as the bus carries it, written the same way live and in a rebuild.</summary>
+    public static string PayloadOf(object @event) => JsonSerializer.Serialize(@event, @event.GetType(), EventJson.Options);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Reporting.Consumers;
+using Platform.Reporting.Domain;
 using Platform.Reporting.Persistence;
 using Platform.ServiceDefaults.Events;
 
@@ -13,6 +14,8 @@ public sealed record RebuildResult(long Replayed, long Skipped);
 /// <summary>
 /// Empties the fact tables and replays the event log into them, in one transaction so reports
 /// never see half-built facts. Events whose topic Reporting no longer handles are skipped and counted.
+/// A secret item's text that an older version kept in the log (or a task event from before tasks carried
+/// their secrecy, read as Tuyệt mật) is removed from the log on the way, as <see cref="RecordEvent{TEvent}"/> does now.
 /// </summary>
 public sealed class FactRebuilder(ReportingDbContext db, IEnumerable<EventSubscription> subscriptions)
 {
@@ -45,7 +48,14 @@ public sealed class FactRebuilder(ReportingDbContext db, IEnumerable<EventSubscr
                     if (eventTypes.TryGetValue(entry.Topic, out var type)
                         && JsonSerializer.Deserialize(entry.Payload, type, EventJson.Options) is { } @event)
                     {
-                        projector.Apply(@event, entry.EventId);
+                        var kept = SecretRedaction.Of(@event);
+                        var payload = EventLogEntry.PayloadOf(kept);
+                        if (!ReferenceEquals(kept, @event) && payload != entry.Payload)
+                        {
+                            await db.EventLog.Where(e => e.Sequence == entry.Sequence)
+                                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Payload, payload), cancellationToken);
+                        }
+                        projector.Apply(kept, entry.EventId);
                         replayed++;
                     }
                     else

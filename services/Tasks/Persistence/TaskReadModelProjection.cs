@@ -42,24 +42,22 @@ public sealed class TaskReadModelProjection(IServiceScopeFactory scopes, Working
         {
             case TaskAction.Created:
                 outbox.Add(new TaskCreated(record.Id, record.SourceDocumentId, record.Content, record.LeadUnit,
-                    record.SupportingUnits, record.Deadline, record.AssignedBy, entry.At));
+                    record.SupportingUnits, record.Deadline, record.AssignedBy, entry.At, record.Secrecy));
                 return;
             case TaskAction.BecameDueSoon when entry.Deadline is { } due:
                 var today = DateOnly.FromDateTime(VietnamTime.ToLocal(entry.At).DateTime);
                 var left = calendar.WorkingDaysBetween(today, due);
                 outbox.Add(new TaskDueSoon(record.Id, record.LeadUnit, due, left, entry.At));
-                db.Notifications.Add(Notification(record, "DueSoon", due, entry.At,
-                    $"Nhiệm vụ \"{Short(record.Content)}\" sắp đến hạn {due:dd/MM/yyyy} (còn {left} ngày làm việc)."));
+                db.Notifications.Add(Notification(record, "DueSoon", due, entry.At, ReminderText.DueSoon(record, due, left)));
                 return;
             case TaskAction.BecameOverdue when entry.Deadline is { } due:
                 outbox.Add(new TaskOverdue(record.Id, record.LeadUnit, due, entry.At));
-                db.Notifications.Add(Notification(record, "Overdue", due, entry.At,
-                    $"Nhiệm vụ \"{Short(record.Content)}\" đã quá hạn {due:dd/MM/yyyy}."));
+                db.Notifications.Add(Notification(record, "Overdue", due, entry.At, ReminderText.Overdue(record, due)));
                 return;
         }
         if (entry.From != entry.To)
         {
-            outbox.Add(new TaskStatusChanged(record.Id, record.LeadUnit, entry.From, entry.To, entry.By, entry.Note, entry.At));
+            outbox.Add(new TaskStatusChanged(record.Id, record.LeadUnit, entry.From, entry.To, entry.By, entry.Note, entry.At, record.Secrecy));
         }
     }
 
@@ -73,6 +71,4 @@ public sealed class TaskReadModelProjection(IServiceScopeFactory scopes, Working
         Text = text,
         CreatedAtUtc = at.UtcDateTime,
     };
-
-    private static string Short(string content) => content.Length <= 120 ? content : content[..117] + "...";
 }

@@ -1,4 +1,5 @@
 using Platform.Identity.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Identity.Tests;
 
@@ -8,12 +9,12 @@ namespace Platform.Identity.Tests;
 [SetUpFixture]
 public sealed class SharedIdentity
 {
-    private static IdentityHost? host;
+    private static IdentityServer? host;
 
-    public static IdentityHost Host => host ?? throw new InvalidOperationException("The shared Identity host is not started.");
+    public static IdentityServer Host => host ?? throw new InvalidOperationException("The shared Identity host is not started.");
 
     [OneTimeSetUp]
-    public void Start() => host = IdentityHost.Start();
+    public void Start() => host = IdentityServer.Start<Program>(logs: new LogSink());
 
     [OneTimeTearDown]
     public async Task Stop()

@@ -12,7 +12,8 @@ namespace Platform.Security.Tests.AccessControl;
 /// task the direction made) and issued wrongly marked public and legal normative, next to a public control;
 /// once the service has handled the control, every GET of the service, asked by every caller with the
 /// secret ids in its route (and, for reports, the seeded period in the query), must not carry their text:
-/// not the pages, not the JSON, not the printable report, not the workbook, not a signed snapshot.
+/// not the pages, not the JSON, not the printable report, not the workbook, not a signed snapshot; nor may
+/// the service's own database files hold it (Reporting keeps every event it consumed, and is cleared for none).
 /// (tests/Documents.Tests has the leak test across the Documents service's own REST, search and gRPC;
 /// <see cref="ExchangeLeakTests"/> the exchange packages; <see cref="TaskQueryLeakTests"/> the Tasks service.)
 /// </summary>
@@ -45,6 +46,7 @@ public sealed class LeakTests(string service)
                 : input.ValueType == typeof(long) && snapshots.Count > 0 ? snapshots : null,
             QueryValue = input => ReportQuery(input.Name, at.Year),
         }.RunForEveryoneAsync();
+        watch.Inspect(service, "database files", StoredText(running));
         watch.AssertNone(service);
     }
 
@@ -72,6 +74,10 @@ public sealed class LeakTests(string service)
                 && figures.GetProperty("documents").GetProperty("issued").GetInt32() == 4
                 && figures.GetProperty("tasks").GetProperty("province").GetProperty("total").GetInt32() == 4;
         }, "reports to count the four seeded documents and tasks");
+        // Status changes travel on their own topic; the public control's note in the store says they are in,
+        // and that the store's text is readable to the watch.
+        await Eventually.True(() => Task.FromResult(StoredText(running).Contains(control.ProgressMark, StringComparison.Ordinal)),
+            "reporting to keep the public control's status change");
         using var specialist = running.ClientFor(TestUser.Specialist);
         var ids = new List<string>();
         foreach (var client in new[] { leader, specialist })
@@ -81,6 +87,24 @@ public sealed class LeakTests(string service)
             ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("snapshot").GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return ids;
+    }
+
+    /// <summary>
+    /// Every file next to the service's SQLite database (the database, its write-ahead log), read as UTF-8:
+    /// the watched texts carry ASCII tokens, so whatever table or encoding kept them, the token shows.
+    /// </summary>
+    private static string StoredText(RunningService running)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(running.ConnectionString).DataSource;
+        var texts = Directory.GetFiles(Path.GetDirectoryName(file)!).Select(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }).ToList();
+        Assert.That(texts, Is.Not.Empty, "the service's database files were found");
+        return string.Join("\n", texts);
     }
 
     private static async Task ShowsAsync(RunningService running, TestUser? caller, string path, string text)

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Grpc.Core;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Tasks;
 using Platform.Security.Tests.Hosting;
+using Platform.ServiceDefaults.Events;
 using Platform.TestSupport;
 
 namespace Platform.Security.Tests.AccessControl;
@@ -11,7 +13,7 @@ namespace Platform.Security.Tests.AccessControl;
 /// documents at every secrecy level (and on a public control); once the Tasks service has made their tasks,
 /// every caller asks the gRPC query service (GetTask by id, ListTasksByUnit for every unit and for the lead
 /// unit) and every GET of the REST API with the secret task and document ids: a task above the caller's
-/// clearance, or its content, never appears.
+/// clearance, or its content, never appears. Each task is announced to other services with its document's level.
 /// </summary>
 public sealed class TaskQueryLeakTests
 {
@@ -22,6 +24,7 @@ public sealed class TaskQueryLeakTests
         var run = Guid.NewGuid().ToString("N")[..8];
         var (secrets, control) = SecretSeed.Set(run, DateTimeOffset.UtcNow);
         var watch = new LeakWatch();
+        using var announced = new EventCapture(running.Broker, Topics.TaskCreated);
         foreach (var seed in secrets.Append(control))
         {
             if (seed.Level != Secrecy.None) watch.Watch(seed.Level, [.. seed.Texts]);
@@ -36,6 +39,13 @@ public sealed class TaskQueryLeakTests
             "the Tasks service to make a task of every direction");
         var secretTasks = made.Tasks.Where(t => secrets.Any(s => t.Content.Contains(s.Token, StringComparison.Ordinal))).ToList();
         Assert.That(watch.LevelsIn(made.ToString()), Is.EqualTo(secrets.Select(s => s.Level)), "the watch recognises every secret task in what the cleared leader is shown");
+
+        // What the Tasks service tells other services carries each task's level, so none of them needs to guess.
+        var levels = await Eventually.Returns(
+            () => Task.FromResult(announced.Received.Select(e => e.Data.Deserialize<Platform.Contracts.Events.TaskCreated>(EventJson.Options)!)
+                .GroupBy(e => e.SourceDocumentId!.Value).ToDictionary(g => g.Key, g => g.First().Secrecy)),
+            found => secrets.Append(control).All(seed => found.ContainsKey(seed.Assigned.DocumentId)), "every task announced");
+        Assert.That(secrets.Append(control).Select(seed => levels[seed.Assigned.DocumentId]), Is.EqualTo(secrets.Append(control).Select(seed => seed.Level)));
 
         var callers = Principals.All.Select(p => (Role: p.Key, User: p.Value, MayShow: LeakWatch.ClearanceOf(p.Value))).ToList();
         foreach (var (role, user, mayShow) in callers)

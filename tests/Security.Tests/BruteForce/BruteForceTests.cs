@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Security.Tests.Hosting;
+using Platform.TestSupport;
 
 namespace Platform.Security.Tests.BruteForce;
 

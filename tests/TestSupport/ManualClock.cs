@@ -1,4 +1,4 @@
-namespace Platform.Identity.Tests.Support;
+namespace Platform.TestSupport;
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider

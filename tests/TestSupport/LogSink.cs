@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Identity.Tests.Support;
+namespace Platform.TestSupport;
 
 /// <summary>Keeps every formatted log line of a host, to check what it writes (and what it never writes).</summary>
 public sealed class LogSink : ILoggerProvider
