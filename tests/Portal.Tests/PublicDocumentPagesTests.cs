@@ -18,12 +18,9 @@ public sealed class PublicDocumentPagesTests(DatabaseKind database)
     public async Task Start()
     {
         _portal = new PortalFactory(database);
-        // The Documents and Gazette services are down: their addresses answer nothing. The pages
-        // must not care, since they read only the portal's own database.
-        var closedPort = FreePorts.Next();
-        _factory = _portal.WithWebHostBuilder(web => web
-            .UseSetting("Services:documents", $"http://127.0.0.1:{closedPort}/")
-            .UseSetting("Services:gazette", $"http://127.0.0.1:{closedPort}/"));
+        // The Documents and Gazette services are down. The pages must not care, since they read
+        // only the portal's own database.
+        _factory = _portal.WithWebHostBuilder(web => web.WithOtherServicesDown());
         _visitor = _factory.CreateClient();
 
         for (var day = 1; day <= 25; day++)

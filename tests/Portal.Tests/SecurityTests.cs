@@ -23,9 +23,8 @@ public sealed partial class SecurityTests
     {
         _portal = new PortalFactory(DatabaseKind.Sqlite);
         // Documents is down: search answers from the portal's copy, which must not hold secrets either.
-        var closedPort = FreePorts.Next();
         _factory = _portal.WithWebHostBuilder(web => web
-            .UseSetting("Services:documents", $"http://127.0.0.1:{closedPort}/")
+            .WithOtherServicesDown()
             .UseSetting("Portal:Feedback:PermitLimit", "1000"));
         _visitor = _factory.CreateClient();
 

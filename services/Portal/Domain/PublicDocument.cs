@@ -24,6 +24,46 @@ public sealed class PublicDocument
     /// <summary>The last signature check Documents gave; kept so the page shows it while Documents is down.</summary>
     public SignatureCheck? Verification { get; set; }
     public List<PublicDocumentFile> Files { get; set; } = [];
+
+    /// <summary>
+    /// When the document left the portal (recalled or replaced); null while it is shown. The row
+    /// stays as a tombstone: events arrive in any order and more than once, and a late or
+    /// redelivered issue must find it and not publish a document that is no longer in force.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public PublicDocumentWithdrawal? WithdrawnBecause { get; private set; }
+
+    /// <summary>
+    /// Takes the document off the portal, its files with it. The first withdrawal stands: a
+    /// recall redelivered, or a replacement after a recall, changes nothing.
+    /// </summary>
+    public void Withdraw(PublicDocumentWithdrawal because, DateTimeOffset at)
+    {
+        if (WithdrawnAt is not null) return;
+        WithdrawnAt = at;
+        WithdrawnBecause = because;
+        Files.Clear();
+    }
+
+    /// <summary>
+    /// The tombstone of a document withdrawn before its issue reached the portal: only its id
+    /// (and number, when the event names it) is known; the issue, when it comes, finds it and stops.
+    /// </summary>
+    public static PublicDocument WithdrawnBeforeIssue(Guid documentId, string numberAndCode, PublicDocumentWithdrawal because, DateTimeOffset at)
+    {
+        var tombstone = new PublicDocument { DocumentId = documentId, NumberAndCode = numberAndCode, DocumentType = "", Subject = "", SignerName = "" };
+        tombstone.Withdraw(because, at);
+        return tombstone;
+    }
+}
+
+/// <summary>Why a document left the portal.</summary>
+public enum PublicDocumentWithdrawal
+{
+    /// <summary>Recalled by its issuer (thu hồi).</summary>
+    Recalled,
+    /// <summary>Replaced by a document issued in its place (văn bản thay thế).</summary>
+    Replaced,
 }
 
 /// <summary>The result of verifying a document's digital signatures (kiểm tra chữ ký số).</summary>

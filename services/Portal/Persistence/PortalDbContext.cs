@@ -31,6 +31,10 @@ public abstract class PortalDbContext(DbContextOptions options) : ServiceDbConte
             document.Property(d => d.SignerName).HasMaxLength(200);
             document.Property(d => d.SignerPosition).HasMaxLength(200);
             document.Property(d => d.SearchText).HasMaxLength(1000);
+            document.Property(d => d.WithdrawnBecause).HasConversion<string>().HasMaxLength(20);
+            // Withdrawn documents are tombstones for the consumers (PublishPublicDocument);
+            // no page, search or list may show one, so the rule is here and not in every query.
+            document.HasQueryFilter(d => d.WithdrawnAt == null);
             document.OwnsOne(d => d.Verification, check =>
             {
                 check.Property(c => c.Valid).HasColumnName("verification_valid");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Client;
 using Polly;
 using Polly.Retry;
@@ -70,8 +71,11 @@ public static class StaffConsoleRegistration
         {
             client.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
             // State and request-forgery tokens go through Data Protection, whose keys every
-            // replica shares; these keys only satisfy the client's start-up check.
-            client.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+            // replica shares; these keys only satisfy the client's start-up check. So they are
+            // the cheapest kinds it accepts, a random AES key and a P-256 key: the defaults are two
+            // 4096-bit RSA keys whose prime search took 2 to 4 s of CPU at every start, before
+            // Kestrel listened, and much longer in wall time on a busy node.
+            client.AddEphemeralEncryptionKey(SecurityAlgorithms.Aes256KW).AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256);
             client.UseDataProtection();
             // No token database: the portal keeps no tables for the console. The state token stays
             // bound to the browser by OpenIddict's request-forgery cookie and expires in minutes.
