@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Events.Redis;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -55,7 +56,7 @@ public static class TasksSilo
         if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
         {
             silo.Configure<ClusterOptions>(o => { o.ServiceId = serviceId; o.ClusterId = clusterId; });
-            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)).ReconnectingSoon());
             silo.ConfigureEndpoints(config["POD_IP"] is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: true);
             if (settings.GetValue<bool?>("KubernetesHosting") ?? (inPod && File.Exists(ServiceAccountToken)))
             {
@@ -85,10 +86,10 @@ public static class TasksSilo
         {
             silo.AddRedisGrainStorage(StorageName, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
             {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis));
+                o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)).ReconnectingSoon();
                 o.GrainStorageSerializer = BinaryState(serializer);
             }));
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(Require(redis)).ReconnectingSoon());
         }
         else
         {

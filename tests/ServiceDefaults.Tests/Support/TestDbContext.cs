@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Events;
 using Platform.ServiceDefaults.Storage;
 
 namespace Platform.ServiceDefaults.Tests.Support;
@@ -37,4 +38,14 @@ public sealed class HandledEvent
     public required string Source { get; set; }
     public Guid PingId { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>The row a test handler writes for <paramref name="ping"/>.</summary>
+    public static HandledEvent Of(Ping ping, EventContext context) => new()
+    {
+        EventId = context.EventId,
+        Topic = context.Topic,
+        Source = context.Source,
+        PingId = ping.Id,
+        Text = ping.Text,
+    };
 }

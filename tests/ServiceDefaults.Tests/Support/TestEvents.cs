@@ -18,14 +18,7 @@ public sealed class RecordingHandler(TestDbContext db, HandlerProbe probe) : IEv
     public Task HandleAsync(Ping @event, EventContext context, CancellationToken cancellationToken)
     {
         probe.Called();
-        db.HandledEvents.Add(new HandledEvent
-        {
-            EventId = context.EventId,
-            Topic = context.Topic,
-            Source = context.Source,
-            PingId = @event.Id,
-            Text = @event.Text,
-        });
+        db.HandledEvents.Add(HandledEvent.Of(@event, context));
         return Task.CompletedTask;
     }
 }
@@ -99,14 +92,7 @@ public sealed class StallingHandler(TestDbContext db, HandlerProbe probe, Stall 
             stall.Reached.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        db.HandledEvents.Add(new HandledEvent
-        {
-            EventId = context.EventId,
-            Topic = context.Topic,
-            Source = context.Source,
-            PingId = @event.Id,
-            Text = @event.Text,
-        });
+        db.HandledEvents.Add(HandledEvent.Of(@event, context));
     }
 }
 

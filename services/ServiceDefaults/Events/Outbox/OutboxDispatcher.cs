@@ -40,7 +40,10 @@ public sealed partial class OutboxDispatcher(
             {
                 failures++;
                 LogPublishFailed(logger, exception);
-                var backoff = TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7))));
+                // At most a second: a broker that is back is used within a second, not after a backoff
+                // that grew through the outage (it reached 30 s). Against Redis each failed attempt has
+                // already waited out the command timeout in the client's backlog, so retrying costs little.
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(1_000, 125 * Math.Pow(2, Math.Min(failures, 4))));
                 await Task.Delay(backoff, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
                 continue;
             }

@@ -8,6 +8,9 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // A PING sent while disconnected waits in the backlog for the whole command timeout (5 s)
+        // before it fails: the probe would answer late, and not ready only after that wait.
+        if (!redis.IsConnected) return HealthCheckResult.Unhealthy("redis is not connected");
         try
         {
             var latency = await redis.GetDatabase().PingAsync();

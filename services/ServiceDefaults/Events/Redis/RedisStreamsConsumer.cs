@@ -22,6 +22,15 @@ namespace Platform.ServiceDefaults.Events.Redis;
 /// concurrently (the reclaim pass stays one at a time: it handles the rare failures).
 /// A handler still running after the processing timeout may have its entry reclaimed and run
 /// again by another process; the inbox makes that second run change nothing.
+/// <para>
+/// When the connection to Redis was lost (a read failed, or either connection was established
+/// again), entries this consumer had read but not acknowledged are read again at once from its own
+/// pending list (XREADGROUP with id 0), instead of waiting out the processing timeout for the
+/// reclaim pass: their reply may have been lost with the connection, their ack may not have
+/// reached Redis, or their handler may have failed because what it needed went down with Redis.
+/// None of them has a handler running: this loop reads again only after every delivery of the
+/// previous read has finished, and its consumer name is its process's alone.
+/// </para>
 /// </remarks>
 public sealed partial class RedisStreamsConsumer(
     IConnectionMultiplexer redis,
@@ -36,6 +45,9 @@ public sealed partial class RedisStreamsConsumer(
     private static int _instances;
     private readonly string[] _topics = subscriptions.Select(s => s.Topic).Distinct().ToArray();
     private RedisBlockingReader? _reader;
+
+    // Set at start and whenever the connection to Redis was lost; the loop then reads its own pending entries again.
+    private volatile bool _ownPendingToReread = true;
 
     /// <summary>The consumer group: the service's app id unless EventBus:ConsumerGroup says otherwise.</summary>
     public string Group { get; } = options.Value.ConsumerGroup ?? service.AppId;
@@ -52,7 +64,8 @@ public sealed partial class RedisStreamsConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_topics.Length == 0) return;
-        _reader = new RedisBlockingReader(redis, ConsumerName + "-reader");
+        _reader = new RedisBlockingReader(redis, ConsumerName + "-reader", restored: RereadOwnPendingSoon);
+        redis.ConnectionRestored += OnConnectionRestored;
         var db = redis.GetDatabase();
         var groupsReady = false;
         var nextReclaim = clock.GetUtcNow();
@@ -71,6 +84,11 @@ public sealed partial class RedisStreamsConsumer(
                     await ReclaimAsync(db, stoppingToken);
                     nextReclaim = clock.GetUtcNow() + Options.ReclaimInterval;
                 }
+                if (_ownPendingToReread)
+                {
+                    _ownPendingToReread = false;
+                    await RereadOwnPendingAsync(db, stoppingToken);
+                }
                 await ReadNewAsync(db, stoppingToken);
                 failures = 0;
             }
@@ -88,7 +106,10 @@ public sealed partial class RedisStreamsConsumer(
             {
                 failures++;
                 LogConsumeFailed(logger, exception, Group);
-                var backoff = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, Math.Min(failures, 6))));
+                RereadOwnPendingSoon();
+                // Short and bounded: while Redis is down each read already waits out the command timeout in
+                // StackExchange.Redis's backlog, and once it is back a longer sleep only delays the catch-up.
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(1_000, 100 * Math.Pow(2, Math.Min(failures, 4))));
                 await Task.Delay(backoff, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
         }
@@ -96,6 +117,7 @@ public sealed partial class RedisStreamsConsumer(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        redis.ConnectionRestored -= OnConnectionRestored;
         await base.StopAsync(cancellationToken);
         await ForgetThisConsumerAsync();
         if (_reader is not null) await _reader.DisposeAsync();
@@ -161,14 +183,7 @@ public sealed partial class RedisStreamsConsumer(
                 {
                     var earlier = earlierDeliveries[entry.Id.ToString()];
                     LogReclaimed(logger, entry.Id.ToString(), topic, earlier);
-                    if (earlier >= Options.MaxDeliveryAttempts)
-                    {
-                        await DeadLetterAsync(db, topic, entry, earlier, $"not acknowledged after {earlier} deliveries");
-                    }
-                    else
-                    {
-                        await HandleEntryAsync(db, topic, entry, earlier + 1, cancellationToken);
-                    }
+                    await HandleAgainAsync(db, topic, entry, earlier, cancellationToken);
                 }
                 var claimedIds = claimed.Select(entry => entry.Id.ToString()).ToHashSet();
                 await ForgetVanishedAsync(db, topic, pending.Select(p => p.MessageId).Where(id => !claimedIds.Contains(id.ToString())));
@@ -176,6 +191,53 @@ public sealed partial class RedisStreamsConsumer(
             }
         }
     }
+
+    /// <summary>
+    /// Reads this consumer's own pending entries again (see the remarks on the class), one at a time
+    /// like the reclaim pass, from the oldest; one that fails again stays pending and the pass goes on.
+    /// </summary>
+    private async Task RereadOwnPendingAsync(IDatabase db, CancellationToken cancellationToken)
+    {
+        var batch = redisOptions.Value.BatchSize;
+        foreach (var topic in _topics)
+        {
+            var after = "0";
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var entries = await _reader!.ReadOwnPendingAsync(Group, ConsumerName, topic, after, batch).WaitAsync(cancellationToken);
+                if (entries.Count == 0) break;
+                LogRereading(logger, entries.Count, topic, ConsumerName);
+                // XREADGROUP counted this delivery already: the earlier ones are one fewer.
+                var pending = await db.StreamPendingMessagesAsync(
+                    topic, Group, entries.Count, ConsumerName, minId: entries[0].Entry.Id, maxId: entries[^1].Entry.Id);
+                var deliveries = pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount);
+                foreach (var (_, entry) in entries)
+                {
+                    if (entry.Values.Length == 0)
+                    {
+                        // Deleted from the stream since it was read: nothing is left to deliver.
+                        await db.StreamAcknowledgeAsync(topic, Group, entry.Id);
+                        continue;
+                    }
+                    // Missing only if its ack landed meanwhile; the inbox then skips the delivery.
+                    var earlier = deliveries.TryGetValue(entry.Id.ToString(), out var count) ? count - 1 : 0;
+                    await HandleAgainAsync(db, topic, entry, earlier, cancellationToken);
+                }
+                after = entries[^1].Entry.Id.ToString();
+                if (entries.Count < batch) break;
+            }
+        }
+    }
+
+    /// <summary>An entry delivered <paramref name="earlier"/> times before: once too often, it goes to the dead letters.</summary>
+    private Task HandleAgainAsync(IDatabase db, string topic, StreamEntry entry, int earlier, CancellationToken cancellationToken) =>
+        earlier >= Options.MaxDeliveryAttempts
+            ? DeadLetterAsync(db, topic, entry, earlier, $"not acknowledged after {earlier} deliveries")
+            : HandleEntryAsync(db, topic, entry, earlier + 1, cancellationToken);
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => RereadOwnPendingSoon();
+
+    private void RereadOwnPendingSoon() => _ownPendingToReread = true;
 
     private async Task HandleEntryAsync(IDatabase db, string topic, StreamEntry entry, int deliveries, CancellationToken cancellationToken)
     {
@@ -289,6 +351,9 @@ public sealed partial class RedisStreamsConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reclaimed entry {EntryId} of {Topic}, delivered {Deliveries} times before")]
     private static partial void LogReclaimed(ILogger logger, string entryId, string topic, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reading again {Count} entries of {Topic} left pending with consumer {Consumer}")]
+    private static partial void LogRereading(ILogger logger, int count, string topic, string consumer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} is missing; creating it again")]
     private static partial void LogGroupMissing(ILogger logger, Exception exception, string group);
