@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Platform.Benchmarks.Harness;
+using Platform.Benchmarks.Storage;
 using Platform.Contracts;
 using Platform.Tasks;
 using Platform.Tasks.Domain;
@@ -21,26 +22,30 @@ namespace Platform.Benchmarks;
 /// Task grains in one silo, called in-silo (no network): N tasks created, each updated five
 /// times; latency of each update; managed memory per active task; and, on a second batch of N,
 /// how long after a deadline passes until every task's own Orleans reminder has marked it
-/// overdue. Grain storage and reminders are Orleans' in-memory ones and the projection only
-/// counts, so the figures are the grains' own cost, not Redis's or the database's.
+/// overdue. The projection only counts, so the read model's database is not in the figures. It runs
+/// twice: on Orleans' in-memory storage and reminders (the grains' own cost; the silo's heap then
+/// also holds every stored state as a byte array, which the collector has to copy) and on Redis,
+/// as in every real run. Each open-loop phase lists its garbage collections, longest pause first
+/// to look at: the update tail follows them.
 /// </summary>
 public static class TaskGrainBenchmark
 {
     private const int Parallelism = 32;
 
-    /// <summary>The child process's verb: <c>Benchmarks task-grains TASKS RESULTS.json</c>.</summary>
+    /// <summary>The child process's verb: <c>Benchmarks task-grains TASKS RESULTS.json [REDIS]</c>.</summary>
     public const string Verb = "task-grains";
 
     /// <summary>
     /// Runs the benchmark in a child process with the Tasks service's own GC settings (from its
-    /// runtimeconfig.json: server GC, as ASP.NET Core apps default to), because the update tail is
-    /// set by GC pauses and this process runs workstation GC. The child writes its results as JSON.
+    /// runtimeconfig.json), because the update tail is set by GC pauses and this process's GC
+    /// settings are its own. The child writes its results as JSON.
     /// </summary>
-    public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceGcAsync(int tasks)
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceGcAsync(int tasks, string? redis = null)
     {
         var results = Path.Combine(Path.GetTempPath(), $"task-grains-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
         foreach (var argument in new[] { typeof(TaskGrainBenchmark).Assembly.Location, Verb, tasks.ToString(CultureInfo.InvariantCulture), results }) start.ArgumentList.Add(argument);
+        if (redis is not null) start.ArgumentList.Add(redis);
         foreach (var (name, value) in ServiceGc.EnvironmentOf(Path.Combine(AppContext.BaseDirectory, "Tasks.runtimeconfig.json"))) start.Environment[name] = value;
         using var child = Process.Start(start) ?? throw new InvalidOperationException("The task grain benchmark process did not start.");
         await child.WaitForExitAsync();
@@ -56,14 +61,22 @@ public static class TaskGrainBenchmark
     }
 
     /// <summary>The child's side of <see cref="RunWithServiceGcAsync"/>.</summary>
-    public static async Task RunAndWriteAsync(int tasks, string resultsFile) =>
-        await File.WriteAllTextAsync(resultsFile, System.Text.Json.JsonSerializer.Serialize(await RunAsync(tasks)));
+    public static async Task RunAndWriteAsync(int tasks, string resultsFile, string? redis) =>
+        await File.WriteAllTextAsync(resultsFile, System.Text.Json.JsonSerializer.Serialize(await RunAsync(tasks, redis)));
 
-    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int tasks)
+    /// <summary>
+    /// With <paramref name="redis"/>, grain state and reminders live in Redis, as in every real run;
+    /// without, in Orleans' in-memory stores, which keep every stored state as a byte array on the
+    /// silo's own heap.
+    /// </summary>
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int tasks, string? redis = null)
     {
         var clock = new OffsetClock();
         var projection = new CountingProjection();
-        using var host = await StartSiloAsync(clock, projection);
+        await using var store = redis is null ? null : await BenchRedisDatabase.CreateAsync(redis);
+        using var host = await StartSiloAsync(clock, projection, store?.ConnectionString);
+        using var pauses = new GcPauses();
+        var storage = redis is null ? "in-memory storage" : "Redis storage";
         var grains = host.Services.GetRequiredService<IGrainFactory>();
 
         // Phases 1 and 2: deadlines a month ahead, so no reminder fires while they run.
@@ -84,9 +97,11 @@ public static class TaskGrainBenchmark
         // grain takes one call at a time by design.
         var work = Enumerable.Range(1, 5).SelectMany(step => ids.Select(id => (id, step))).ToArray();
         var gcBefore = GcSnapshot.Take();
+        pauses.Restart();
         var (updateElapsed, updateLatencies) = await TimedAsync(work, item =>
             grains.GetGrain<ITaskGrain>(item.id).ReportProgress("chuyenvien", item.step * 10, "Cập nhật tiến độ", []));
         var updateGc = GcSnapshot.Take() - gcBefore;
+        var updatePauses = pauses.Summary();
         Console.WriteLine($" {updates / updateElapsed.TotalSeconds:0} ops/s; {updateGc.PerOperation(updates, updateElapsed)}");
 
         // The same update with 1 to 32 calls in flight: where latency grows with the queue and the
@@ -113,10 +128,11 @@ public static class TaskGrainBenchmark
         {
             var sample = ids.Skip(20_000).Concat(ids).Take(Math.Min(tasks, perSecond * (tasks >= 100_000 ? 3 : 1))).ToArray();
             var gc = GcSnapshot.Take();
+            pauses.Restart();
             var (elapsed, latencies, peak) = await OpenLoopAsync(sample, id =>
                 grains.GetGrain<ITaskGrain>(id).ReportProgress("chuyenvien", 80, "Cập nhật tiến độ", []), perSecond);
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{perSecond:N0}/s offered ({sample.Length:N0} updates, {sample.Length / elapsed.TotalSeconds:0} ops/s done, at most {peak} in flight): p50 {Measurement.Percentile(latencies, 0.5):0.000} ms, p99 {Measurement.Percentile(latencies, 0.99):0.000} ms, max {latencies.Max():0.0} ms; {(GcSnapshot.Take() - gc).PerOperation(sample.Length, elapsed)}");
+                $"{perSecond:N0}/s offered ({sample.Length:N0} updates, {sample.Length / elapsed.TotalSeconds:0} ops/s done, at most {peak} in flight): p50 {Measurement.Percentile(latencies, 0.5):0.000} ms, p99 {Measurement.Percentile(latencies, 0.99):0.000} ms, max {latencies.Max():0.0} ms; {(GcSnapshot.Take() - gc).PerOperation(sample.Length, elapsed)}; collections: {pauses.Summary()}");
             Console.WriteLine($"task grains: update at {line}");
             rates.Add(line);
         }
@@ -166,13 +182,13 @@ public static class TaskGrainBenchmark
         Console.WriteLine($" {overdueCount} of {tasks} overdue {allOverdue.TotalSeconds:0.0} s after the deadline");
         await host.StopAsync();
 
-        var create = new BenchmarkResult($"task grains: create (deadline, reminder registered)", tasks, 1,
-            tasks / createElapsed.TotalSeconds, Measurement.Percentile(createLatencies, 0.95), Note);
-        var update = new BenchmarkResult($"task grains: progress update (5 per task)", updates, 1,
+        var create = new BenchmarkResult($"task grains, {storage}: create (deadline, reminder registered)", tasks, 1,
+            tasks / createElapsed.TotalSeconds, Measurement.Percentile(createLatencies, 0.95), redis is null ? Note : RedisNote);
+        var update = new BenchmarkResult($"task grains, {storage}: progress update (5 per task)", updates, 1,
             updates / updateElapsed.TotalSeconds, Measurement.Percentile(updateLatencies, 0.95),
             string.Create(CultureInfo.InvariantCulture,
-                $"task grain update latency, open loop (updates arrive at a fixed rate; timed from when each was due): {string.Join("; ", rates)}. Closed loop: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
-        var overdue = new BenchmarkResult($"task grains: overdue transitions after the deadline", tasks, 1,
+                $"task grain update latency, open loop (updates arrive at a fixed rate; timed from when each was due): {string.Join("; ", rates)}. Closed loop: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)}; collections: {updatePauses} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
+        var overdue = new BenchmarkResult($"task grains, {storage}: overdue transitions after the deadline", tasks, 1,
             overdueCount / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
             string.Create(CultureInfo.InvariantCulture,
                 $"overdue: p95 is the time from the deadline passing to a task's overdue transition; {reached} {allOverdue.TotalSeconds:0.0} s after the deadline passed (target: within one reminder period, 1 h by default)."));
@@ -184,6 +200,10 @@ public static class TaskGrainBenchmark
         + "(through the silo's own grain factory, as the co-hosted API calls: arguments and results are copied, not serialized) "
         + "with 32 in flight; one operation = one grain call that applies the rule, stores state and projects. Latency is wall time "
         + "on a shared machine; CPU µs/op and KB allocated/op are the figures that do not depend on what else runs there.";
+
+    private const string RedisNote =
+        "task grains on Redis storage: as above, but grain state and reminders in Redis (its own database on the benchmark's "
+        + "redis-server, AOF on, on the same two cores), as every real run keeps them; the silo then holds no stored copy of a state on its heap.";
 
     private static NewTask NewTask(Guid id, DateOnly deadline) =>
         new(id, null, null, "Tham mưu báo cáo kết quả thực hiện nhiệm vụ", "SKHĐT", ["STC"], deadline, "lanhdao", Secrecy.None);
@@ -252,7 +272,7 @@ public static class TaskGrainBenchmark
         }
     }
 
-    private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection)
+    private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection, string? redis)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -263,7 +283,7 @@ public static class TaskGrainBenchmark
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreePort(), FreePort(), null, "bench-tasks", "bench");
-            silo.AddTaskStorage("memory", null);
+            silo.AddTaskStorage(redis is null ? "memory" : "redis", redis);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
         });
         var host = builder.Build();
