@@ -73,8 +73,8 @@ public static class TaskGrainBenchmark
     {
         var clock = new OffsetClock();
         var projection = new CountingProjection();
-        await using var store = redis is null ? null : await BenchRedisDatabase.CreateAsync(redis);
-        using var host = await StartSiloAsync(clock, projection, store?.ConnectionString);
+        await using var keys = redis is null ? null : await BenchRedisKeys.CreateAsync(redis);
+        using var host = await StartSiloAsync(clock, projection, redis, keys?.ServiceId ?? "bench-tasks");
         using var pauses = new GcPauses();
         var storage = redis is null ? "in-memory storage" : "Redis storage";
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -205,8 +205,8 @@ public static class TaskGrainBenchmark
         + "on a shared machine; CPU µs/op and KB allocated/op are the figures that do not depend on what else runs there.";
 
     private const string RedisNote =
-        "task grains on Redis storage: as above, but grain state and reminders in Redis (its own database on the benchmark's "
-        + "redis-server, AOF on, on the same two cores), as every real run keeps them; the silo then holds no stored copy of a state on its heap.";
+        "task grains on Redis storage: as above, but grain state and reminders in Redis (keys of the run's own on the benchmark's "
+        + "redis-server, removed afterwards; AOF on, on the same two cores), as every real run keeps them; the silo then holds no stored copy of a state on its heap.";
 
     private static NewTask NewTask(Guid id, DateOnly deadline) =>
         new(id, null, null, "Tham mưu báo cáo kết quả thực hiện nhiệm vụ", "SKHĐT", ["STC"], deadline, "lanhdao", Secrecy.None);
@@ -275,7 +275,7 @@ public static class TaskGrainBenchmark
         }
     }
 
-    private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection, string? redis)
+    private static async Task<IHost> StartSiloAsync(OffsetClock clock, CountingProjection projection, string? redis, string serviceId)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -285,7 +285,7 @@ public static class TaskGrainBenchmark
         builder.Services.AddSingleton<ITaskProjection>(projection);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort(), null, "bench-tasks", "bench");
+            silo.UseLocalhostClustering(FreePort(), FreePort(), null, serviceId, "bench");
             silo.AddTaskStorage(redis is null ? "memory" : "redis", redis);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
         });
