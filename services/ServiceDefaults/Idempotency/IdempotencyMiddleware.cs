@@ -48,7 +48,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (await ReplayAsync(context, db, scopedKey, path)) return;
 
         var cancellationToken = context.RequestAborted;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(cancellationToken);
         var record = new IdempotentRequest
         {
             Key = scopedKey,

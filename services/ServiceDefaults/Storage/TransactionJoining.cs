@@ -10,14 +10,14 @@ namespace Platform.ServiceDefaults.Storage;
 public static class TransactionJoining
 {
     /// <summary>
-    /// A new transaction, or the open one joined: committing a joined one does nothing (the
-    /// owner commits), and leaving it without committing rolls the owner's back, as leaving an
-    /// own transaction would.
+    /// A new transaction (in its turn on SQLite, see <see cref="SqliteWriteGate"/>), or the open one
+    /// joined: committing a joined one does nothing (the owner commits), and leaving it without
+    /// committing rolls the owner's back, as leaving an own transaction would.
     /// </summary>
     public static async Task<IDbContextTransaction> BeginOrJoinTransactionAsync(this DatabaseFacade database, CancellationToken cancellationToken) =>
         database.CurrentTransaction is { } current
             ? new JoinedTransaction(current)
-            : await database.BeginTransactionAsync(cancellationToken);
+            : await database.BeginWriteTransactionAsync(cancellationToken);
 
     private sealed class JoinedTransaction(IDbContextTransaction owner) : IDbContextTransaction
     {

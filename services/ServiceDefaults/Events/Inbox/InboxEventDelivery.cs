@@ -73,7 +73,7 @@ public sealed partial class InboxEventDelivery(
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(cancellationToken);
             var seen = await db.InboxMessages.AnyAsync(
                 m => m.EventId == context.EventId && m.Handler == subscription.HandlerName, cancellationToken);
             if (seen) return;
