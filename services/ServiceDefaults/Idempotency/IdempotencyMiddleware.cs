@@ -82,7 +82,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.Body = originalBody;
         }
 
-        var endpointRolledBack = db.Database.CurrentTransaction != transaction;
+        // By id: on SQLite the transaction in hand wraps the context's own (SqliteWriteGate).
+        var endpointRolledBack = db.Database.CurrentTransaction?.TransactionId != transaction.TransactionId;
         if (!endpointRolledBack && context.Response.StatusCode < 500)
         {
             record.StatusCode = context.Response.StatusCode;
