@@ -25,8 +25,8 @@ namespace Platform.Benchmarks;
 /// overdue. The projection only counts, so the read model's database is not in the figures. It runs
 /// twice: on Orleans' in-memory storage and reminders (the grains' own cost; the silo's heap then
 /// also holds every stored state as a byte array, which the collector has to copy) and on Redis,
-/// as in every real run. Each open-loop phase lists its garbage collections, longest pause first
-/// to look at: the update tail follows them.
+/// as in every real run. Each phase lists its garbage collections by generation (pause median, p90,
+/// max, bytes promoted): the update tail follows the longest of them.
 /// </summary>
 public static class TaskGrainBenchmark
 {

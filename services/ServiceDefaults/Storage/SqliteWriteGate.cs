@@ -23,6 +23,10 @@ public static class SqliteWriteGate
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
+    // Every transaction asks; parsing the connection string and resolving the path once per string
+    // keeps that off the request path.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> GatesByConnectionString = new(StringComparer.Ordinal);
+
     /// <summary>
     /// A new transaction; on SQLite, once every transaction asked for before it on the same file has
     /// ended. A wait longer than the connection's command timeout ends as SQLite's own busy error, which
@@ -34,7 +38,8 @@ public static class SqliteWriteGate
         {
             return await database.BeginTransactionAsync(cancellationToken);
         }
-        var gate = Gates.GetOrAdd(FileOf(connection), _ => new SemaphoreSlim(1, 1));
+        var gate = GatesByConnectionString.GetOrAdd(connection.ConnectionString,
+            static connectionString => Gates.GetOrAdd(FileOf(connectionString), _ => new SemaphoreSlim(1, 1)));
         var timeout = TimeSpan.FromSeconds(database.GetCommandTimeout() ?? connection.DefaultTimeout);
         if (!await gate.WaitAsync(timeout, cancellationToken))
         {
@@ -52,10 +57,10 @@ public static class SqliteWriteGate
     }
 
     /// <summary>The file a connection writes, the same for every spelling of its connection string.</summary>
-    private static string FileOf(SqliteConnection connection)
+    private static string FileOf(string connectionString)
     {
-        var source = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
-        return source is "" or ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? connection.ConnectionString : Path.GetFullPath(source);
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source is "" or ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? connectionString : Path.GetFullPath(source);
     }
 
     /// <summary>The transaction, letting the next writer in once it has committed, rolled back or been left.</summary>
