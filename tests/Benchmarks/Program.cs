@@ -116,9 +116,9 @@ if (Runs("platform"))
 // In-memory storage measures the grains alone; Redis storage is what the service runs on.
 if (Runs("tasks"))
 {
-    results.AddRange(await TaskGrainBenchmark.RunWithServiceGcAsync(quick ? 5_000 : 100_000));
+    results.AddRange(await TaskGrainBenchmark.RunWithServiceRuntimeAsync(quick ? 5_000 : 100_000));
     if (redis is null) skipped.Add("Task grains on Redis storage: PLATFORM_TEST_REDIS is not set (make bench starts the server).");
-    else results.AddRange(await TaskGrainBenchmark.RunWithServiceGcAsync(quick ? 5_000 : 100_000, redis));
+    else results.AddRange(await TaskGrainBenchmark.RunWithServiceRuntimeAsync(quick ? 5_000 : 100_000, redis));
 }
 
 Directory.CreateDirectory(output);

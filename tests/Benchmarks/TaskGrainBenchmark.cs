@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,13 +39,12 @@ public static class TaskGrainBenchmark
     /// runtimeconfig.json), because the update tail is set by GC pauses and this process's GC
     /// settings are its own. The child writes its results as JSON.
     /// </summary>
-    public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceGcAsync(int tasks, string? redis = null)
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceRuntimeAsync(int tasks, string? redis = null)
     {
         var results = Path.Combine(Path.GetTempPath(), $"task-grains-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var argument in new[] { typeof(TaskGrainBenchmark).Assembly.Location, Verb, tasks.ToString(CultureInfo.InvariantCulture), results }) start.ArgumentList.Add(argument);
-        if (redis is not null) start.ArgumentList.Add(redis);
-        foreach (var (name, value) in ServiceGc.EnvironmentOf(Path.Combine(AppContext.BaseDirectory, "Tasks.runtimeconfig.json"))) start.Environment[name] = value;
+        string[] arguments = redis is null ? [Verb, tasks.ToString(CultureInfo.InvariantCulture), results] : [Verb, tasks.ToString(CultureInfo.InvariantCulture), results, redis];
+        foreach (var argument in ServiceRuntime.ExecArguments(Path.Combine(AppContext.BaseDirectory, "Tasks.runtimeconfig.json"), arguments)) start.ArgumentList.Add(argument);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("The task grain benchmark process did not start.");
         await child.WaitForExitAsync();
         if (child.ExitCode != 0) throw new InvalidOperationException($"The task grain benchmark process failed with exit code {child.ExitCode}.");
@@ -60,7 +58,7 @@ public static class TaskGrainBenchmark
         }
     }
 
-    /// <summary>The child's side of <see cref="RunWithServiceGcAsync"/>.</summary>
+    /// <summary>The child's side of <see cref="RunWithServiceRuntimeAsync"/>.</summary>
     public static async Task RunAndWriteAsync(int tasks, string resultsFile, string? redis) =>
         await File.WriteAllTextAsync(resultsFile, System.Text.Json.JsonSerializer.Serialize(await RunAsync(tasks, redis)));
 
@@ -190,7 +188,7 @@ public static class TaskGrainBenchmark
         var update = new BenchmarkResult($"task grains, {storage}: progress update (5 per task)", updates, 1,
             updates / updateElapsed.TotalSeconds, Measurement.Percentile(updateLatencies, 0.95),
             string.Create(CultureInfo.InvariantCulture,
-                $"task grain update latency, open loop (updates arrive at a fixed rate; timed from when each was due): {string.Join("; ", rates)}. Closed loop: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)}; collections: {updatePauses} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} processors). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
+                $"task grain update latency, open loop (updates arrive at a fixed rate; timed from when each was due): {string.Join("; ", rates)}. Closed loop: p50 {Measurement.Percentile(updateLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(updateLatencies, 0.99):0.000} ms with {Parallelism} calls in flight; one call in flight ({probes.Length:N0} more updates): p50 {Measurement.Percentile(probeLatencies, 0.5):0.000} ms, p99 {Measurement.Percentile(probeLatencies, 0.99):0.000} ms; managed memory per active task (state, activation, reminder) {perTask / 1024:0.0} KB over {tasks:N0} tasks. During the 32-in-flight updates: {updateGc.PerOperation(updates, updateElapsed)}; collections: {updatePauses} ({ServiceRuntime.Describe()}). Sweep of 20,000 updates each: {string.Join("; ", sweep)}. For comparison, {tickLine}."));
         var overdue = new BenchmarkResult($"task grains, {storage}: overdue transitions after the deadline", tasks, 1,
             overdueCount / allOverdue.TotalSeconds, Measurement.Percentile(projection.OverdueAt.Select(t => Stopwatch.GetElapsedTime(passed, t).TotalMilliseconds), 0.95),
             string.Create(CultureInfo.InvariantCulture,

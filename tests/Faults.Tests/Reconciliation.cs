@@ -48,12 +48,22 @@ public static class Reconciliation
             ("gazette: each issued legal normative document registered once", "gazette",
                 """SELECT count(*) FROM gazette_entries WHERE "DocumentId" = ANY(@p)""", issued, issued.Length),
         };
+        // Each consumer's own time after the load ended, so a slow catch-up names its laggard.
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var caughtUp = await Task.WhenAll(consumers.Select(c =>
-            Eventually.UntilAsync(() => CountAsync(c.Database, c.Sql, c.Parameter), n => n >= c.Expected, ConsumersCatchUp, c.What)));
-        var indexed = await Eventually.UntilAsync(SearchTotalAsync, total => total >= registered.Length, ConsumersCatchUp,
+        var caughtUpAfter = new TimeSpan[consumers.Length + 1];
+        var caughtUpTask = Task.WhenAll(consumers.Select(async (c, i) =>
+        {
+            var count = await Eventually.UntilAsync(() => CountAsync(c.Database, c.Sql, c.Parameter), n => n >= c.Expected, ConsumersCatchUp, c.What);
+            caughtUpAfter[i] = watch.Elapsed;
+            return count;
+        }));
+        var indexedTask = Eventually.UntilAsync(SearchTotalAsync, total => total >= registered.Length, ConsumersCatchUp,
             "the search index to hold every registered document");
-        TestContext.Progress.WriteLine($"consumers and search caught up in {watch.Elapsed.TotalSeconds:F1} s");
+        var indexed = await indexedTask;
+        caughtUpAfter[^1] = watch.Elapsed;
+        var caughtUp = await caughtUpTask;
+        TestContext.Progress.WriteLine($"consumers and search caught up in {watch.Elapsed.TotalSeconds:F1} s: "
+            + string.Join(", ", consumers.Select(c => $"{c.Database}.{System.Text.RegularExpressions.Regex.Match(c.Sql, @"FROM (\w+)").Groups[1].Value}").Append("search").Zip(caughtUpAfter, (name, after) => $"{name} {after.TotalSeconds:F1} s")));
         await Task.Delay(TimeSpan.FromSeconds(1));
         var settled = await Task.WhenAll(consumers.Select(c => CountAsync(c.Database, c.Sql, c.Parameter)));
         var searched = await SearchTotalAsync();

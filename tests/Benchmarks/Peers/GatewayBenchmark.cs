@@ -46,12 +46,11 @@ public static class GatewayBenchmark
         foreach (var service in new[] { "documents", "tasks", "portal", "gazette", "reporting" }) environment[$"Services__{service}"] = backendUrl.ToString();
         await using var gateway = ManagedProcess.Start("gateway", "dotnet", [gatewayDll], environment, System.IO.Path.GetDirectoryName(gatewayDll)!, folder);
         var barePort = FreePorts.Next();
-        // Bare YARP runs from the benchmark's own build, whose runtimeconfig differs; it gets the
-        // gateway's GC settings so that the two YARPs differ only by the edge.
-        var bareEnvironment = ServiceGc.EnvironmentOf(System.IO.Path.ChangeExtension(gatewayDll, ".runtimeconfig.json"));
-        bareEnvironment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        await using var bare = ManagedProcess.Start("bare-yarp", "dotnet", [typeof(BareYarp).Assembly.Location, BareYarp.Verb, barePort.ToString(CultureInfo.InvariantCulture), backendUrl.ToString()],
-            bareEnvironment, AppContext.BaseDirectory, folder);
+        // Bare YARP runs from the benchmark's own build under the gateway's runtimeconfig, so that the
+        // two YARPs differ only by the edge.
+        await using var bare = ManagedProcess.Start("bare-yarp", "dotnet",
+            ServiceRuntime.ExecArguments(System.IO.Path.ChangeExtension(gatewayDll, ".runtimeconfig.json"), BareYarp.Verb, barePort.ToString(CultureInfo.InvariantCulture), backendUrl.ToString()),
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, AppContext.BaseDirectory, folder);
 
         // What serves each path: CPU time of the proxy (nginx with its workers) and of the backend (this process).
         var self = Environment.ProcessId;
