@@ -35,15 +35,15 @@ public static class TaskGrainBenchmark
     public const string Verb = "task-grains";
 
     /// <summary>
-    /// Runs the benchmark in a child process with the Tasks service's own GC settings (from its
-    /// runtimeconfig.json), because the update tail is set by GC pauses and this process's GC
-    /// settings are its own. The child writes its results as JSON.
+    /// Runs the benchmark in a child process under the Tasks service's own runtimeconfig.json (its GC
+    /// and thread-pool settings), because the update tail is set by GC pauses and pool starvation and
+    /// this process's settings are its own. The child writes its results as JSON.
     /// </summary>
     public static async Task<IReadOnlyList<BenchmarkResult>> RunWithServiceRuntimeAsync(int tasks, string? redis = null)
     {
         var results = Path.Combine(Path.GetTempPath(), $"task-grains-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        string[] arguments = redis is null ? [Verb, tasks.ToString(CultureInfo.InvariantCulture), results] : [Verb, tasks.ToString(CultureInfo.InvariantCulture), results, redis];
+        string[] arguments = [Verb, tasks.ToString(CultureInfo.InvariantCulture), results, .. redis is null ? [] : new[] { redis }];
         foreach (var argument in ServiceRuntime.ExecArguments(Path.Combine(AppContext.BaseDirectory, "Tasks.runtimeconfig.json"), arguments)) start.ArgumentList.Add(argument);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("The task grain benchmark process did not start.");
         await child.WaitForExitAsync();

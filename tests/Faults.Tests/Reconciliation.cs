@@ -35,35 +35,35 @@ public static class Reconciliation
 
         // Every consumer catches up at once (waiting for each in turn cost a settling second apiece), then
         // one pause lets a repeat delivered just after a count was reached show before the counts are held.
-        var consumers = new (string What, string Database, string Sql, object Parameter, int Expected)[]
+        var consumers = new (string What, string Table, string Database, string Sql, object Parameter, int Expected)[]
         {
-            ("tasks: one task per direction", "tasks",
+            ("tasks: one task per direction", "tasks.tasks", "tasks",
                 """SELECT count(*) FROM tasks WHERE "SourceDocumentId" = ANY(@p)""", directed, directed.Length),
-            ("reporting: one fact per registration and issue", "reporting",
+            ("reporting: one fact per registration and issue", "reporting.document_facts", "reporting",
                 """SELECT count(*) FROM document_facts WHERE "DocumentId" = ANY(@p)""", registered.Concat(issued).ToArray(), registered.Length + issued.Length),
-            ("reporting: one assignment fact per direction", "reporting",
+            ("reporting: one assignment fact per direction", "reporting.assignment_facts", "reporting",
                 """SELECT count(*) FROM assignment_facts WHERE "DocumentId" = ANY(@p)""", directed, directed.Length),
-            ("portal: each issued public document once", "portal",
+            ("portal: each issued public document once", "portal.public_documents", "portal",
                 """SELECT count(*) FROM public_documents WHERE "DocumentId" = ANY(@p)""", issued, issued.Length),
-            ("gazette: each issued legal normative document registered once", "gazette",
+            ("gazette: each issued legal normative document registered once", "gazette.gazette_entries", "gazette",
                 """SELECT count(*) FROM gazette_entries WHERE "DocumentId" = ANY(@p)""", issued, issued.Length),
         };
         // Each consumer's own time after the load ended, so a slow catch-up names its laggard.
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var caughtUpAfter = new TimeSpan[consumers.Length + 1];
-        var caughtUpTask = Task.WhenAll(consumers.Select(async (c, i) =>
+        async Task<T> Timed<T>(Task<T> wait, int slot)
         {
-            var count = await Eventually.UntilAsync(() => CountAsync(c.Database, c.Sql, c.Parameter), n => n >= c.Expected, ConsumersCatchUp, c.What);
-            caughtUpAfter[i] = watch.Elapsed;
-            return count;
-        }));
-        var indexedTask = Eventually.UntilAsync(SearchTotalAsync, total => total >= registered.Length, ConsumersCatchUp,
-            "the search index to hold every registered document");
-        var indexed = await indexedTask;
-        caughtUpAfter[^1] = watch.Elapsed;
+            var result = await wait;
+            caughtUpAfter[slot] = watch.Elapsed;
+            return result;
+        }
+        var caughtUpTask = Task.WhenAll(consumers.Select((c, i) =>
+            Timed(Eventually.UntilAsync(() => CountAsync(c.Database, c.Sql, c.Parameter), n => n >= c.Expected, ConsumersCatchUp, c.What), i)));
+        var indexed = await Timed(Eventually.UntilAsync(SearchTotalAsync, total => total >= registered.Length, ConsumersCatchUp,
+            "the search index to hold every registered document"), consumers.Length);
         var caughtUp = await caughtUpTask;
         TestContext.Progress.WriteLine($"consumers and search caught up in {watch.Elapsed.TotalSeconds:F1} s: "
-            + string.Join(", ", consumers.Select(c => $"{c.Database}.{System.Text.RegularExpressions.Regex.Match(c.Sql, @"FROM (\w+)").Groups[1].Value}").Append("search").Zip(caughtUpAfter, (name, after) => $"{name} {after.TotalSeconds:F1} s")));
+            + string.Join(", ", consumers.Select(c => c.Table).Append("search").Zip(caughtUpAfter, (name, after) => $"{name} {after.TotalSeconds:F1} s")));
         await Task.Delay(TimeSpan.FromSeconds(1));
         var settled = await Task.WhenAll(consumers.Select(c => CountAsync(c.Database, c.Sql, c.Parameter)));
         var searched = await SearchTotalAsync();
