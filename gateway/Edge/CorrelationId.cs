@@ -19,7 +19,7 @@ public static partial class CorrelationId
         return app.Use(async (context, next) =>
         {
             var incoming = context.Request.Headers[Header];
-            var id = incoming.Count == 1 && WellFormed().IsMatch(incoming[0]!) ? incoming[0]! : Guid.NewGuid().ToString("N");
+            var id = incoming.Count == 1 && WellFormed().IsMatch(incoming[0]!) ? incoming[0]! : NewId();
             context.Request.Headers[Header] = id;
             context.Response.Headers[Header] = id;
             using (logger.BeginScope(new Scope(id)))
@@ -27,6 +27,18 @@ public static partial class CorrelationId
                 await next(context);
             }
         });
+    }
+
+    /// <summary>
+    /// 128 random bits as 32 hex digits, the shape of Guid.NewGuid().ToString("N"). An id only has to
+    /// be unique, not unguessable; Guid.NewGuid reads the kernel's secure random source, a system call
+    /// per request that showed in the gateway's profile, where Random.Shared draws from memory.
+    /// </summary>
+    public static string NewId()
+    {
+        Span<byte> bits = stackalloc byte[16];
+        Random.Shared.NextBytes(bits);
+        return Convert.ToHexStringLower(bits);
     }
 
     // Anything else is replaced: the id ends up in logs, so no control characters or floods.

@@ -52,7 +52,13 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMiddleware<IdempotencyMiddleware>();
+        // Kept answers live in the service's own database. A process without one (the gateway,
+        // Identity) passes the header on to the service that keeps them, and skips a middleware
+        // that the gateway's profile showed at about 4 % of its time per proxied request.
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(ServiceDbContext)))
+        {
+            app.UseMiddleware<IdempotencyMiddleware>();
+        }
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         foreach (var configure in app.Services.GetServices<IEndpointContributor>())

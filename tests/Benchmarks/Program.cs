@@ -90,7 +90,7 @@ if (Runs("search"))
 if (Runs("gateway"))
 {
     sections.Add(await GatewayBenchmark.RunAsync(LaunchSettings.FindRepositoryRoot(AppContext.BaseDirectory),
-        TimeSpan.FromSeconds(quick ? 2 : 8), quick ? 1 : 3));
+        TimeSpan.FromSeconds(quick ? 2 : 8), quick ? 1 : 3, TimeSpan.FromSeconds(quick ? 5 : 40)));
 }
 
 if (Runs("platform"))

@@ -134,6 +134,39 @@ public sealed class EdgeCostTests : BackendsFixture
     }
 
     [Test]
+    public async Task Generated_correlation_ids_are_32_hex_digits_and_differ_per_request()
+    {
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        var ids = new HashSet<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            using var response = await client.GetAsync("/");
+            ids.Add(response.Headers.GetValues(CorrelationId.Header).Single());
+        }
+        Assert.That(ids, Has.Count.EqualTo(50));
+        Assert.That(ids, Has.All.Match("^[0-9a-f]{32}$"));
+    }
+
+    [Test]
+    public async Task The_idempotency_key_of_a_write_reaches_the_service_every_time()
+    {
+        // The service keeps the answers in its own database and replays them; the gateway has no
+        // database, keeps nothing and must not stand between a retry and the service.
+        using var factory = new GatewayFactory(Addresses());
+        using var client = factory.CreateClient();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/phan-anh") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", "gop-y-42");
+            using var response = await client.SendAsync(request);
+            var echo = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.That(echo.GetProperty("service").GetString(), Is.EqualTo(ServiceAddresses.Portal), $"attempt {attempt + 1}");
+            Assert.That(echo.GetProperty("idempotencyKey").GetString(), Is.EqualTo("gop-y-42"), $"attempt {attempt + 1}");
+        }
+    }
+
+    [Test]
     public async Task Responses_carry_the_security_headers_and_no_server_header()
     {
         using var factory = new GatewayFactory(Addresses());

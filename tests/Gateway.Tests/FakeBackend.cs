@@ -36,6 +36,7 @@ public sealed class FakeBackend : IAsyncDisposable
             path = context.Request.Path.Value,
             correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
             forwardedFor = context.Request.Headers["X-Forwarded-For"].ToString(),
+            idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString(),
         }), "application/json"));
         await app.StartAsync();
         return new FakeBackend(name, app, url);
