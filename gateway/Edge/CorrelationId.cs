@@ -34,7 +34,7 @@ public static partial class CorrelationId
     /// be unique, not unguessable; Guid.NewGuid reads the kernel's secure random source, a system call
     /// per request that showed in the gateway's profile, where Random.Shared draws from memory.
     /// </summary>
-    public static string NewId()
+    private static string NewId()
     {
         Span<byte> bits = stackalloc byte[16];
         Random.Shared.NextBytes(bits);
